@@ -1,0 +1,8 @@
+package io.genreflow.energy;
+
+/** Coarse energy band shown beside the genre. */
+public enum EnergyLevel {
+    LOW,
+    MEDIUM,
+    HIGH
+}
