@@ -1,0 +1,139 @@
+#!/usr/bin/python3
+"""Writes the tiny ONNX models and manifests that io.genreflow.model's tests load.
+
+Every model computes  y = W^T . mean_over_time(x) + b  for x of shape [batch, time, features],
+optionally followed by a softmax, so a test can recompute the expected output from the weights
+written to weights.json without any ONNX machinery. Weights come from a fixed seed and the
+protobufs carry no timestamps, so re-running the script reproduces the files byte for byte
+(for a given onnx package version).
+
+Requirements (Debian): apt-get install -y python3-onnx python3-numpy
+Run from anywhere:     /usr/bin/python3 functions/core/src/test/fixtures-src/make-test-models.py
+"""
+import hashlib
+import json
+import pathlib
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+OUT = pathlib.Path(__file__).resolve().parent.parent / "resources" / "models"
+OPSET = 17
+IR_VERSION = 8  # the IR version that introduced opset 17; pinned so output does not depend on the onnx release
+
+TIME, FEATURES = 6, 5
+LABELS = ["blues", "jazz", "metal"]
+
+
+def make_model(name, time, features, labels, softmax, batch, seed):
+    """Builds mean-over-time -> MatMul -> Add [-> Softmax]; returns (model, weights)."""
+    rng = np.random.RandomState(seed)
+    w = rng.uniform(-2.0, 2.0, size=(features, labels)).astype(np.float32)
+    b = rng.uniform(-1.0, 1.0, size=(labels,)).astype(np.float32)
+
+    nodes = [
+        helper.make_node("ReduceMean", ["input"], ["pooled"], axes=[1], keepdims=0),
+        helper.make_node("MatMul", ["pooled", "W"], ["projected"]),
+        helper.make_node("Add", ["projected", "b"], ["logits" if softmax else "scores"]),
+    ]
+    if softmax:
+        nodes.append(helper.make_node("Softmax", ["logits"], ["scores"], axis=-1))
+
+    graph = helper.make_graph(
+        nodes,
+        name,
+        inputs=[helper.make_tensor_value_info("input", TensorProto.FLOAT, [batch, time, features])],
+        outputs=[helper.make_tensor_value_info("scores", TensorProto.FLOAT, [batch, labels])],
+        initializer=[numpy_helper.from_array(w, "W"), numpy_helper.from_array(b, "b")],
+    )
+    model = helper.make_model(graph, producer_name="genreflow-test-fixtures",
+                              opset_imports=[helper.make_opsetid("", OPSET)])
+    model.ir_version = IR_VERSION
+    onnx.checker.check_model(model, full_check=True)
+    return model, {"weights": w.tolist(), "bias": b.tolist()}
+
+
+def write_model(file_name, **kwargs):
+    model, weights = make_model(**kwargs)
+    data = model.SerializeToString()
+    (OUT / file_name).write_bytes(data)
+    return hashlib.sha256(data).hexdigest(), weights
+
+
+def entry(file_name, sha256, output, time=TIME, features=FEATURES, normalisation=None):
+    return {
+        "file": file_name,
+        "sha256": sha256,
+        "inputShape": [-1, time, features],
+        "architecture": "mean-over-time-linear",
+        "output": output,
+        "normalisation": normalisation or {"mean": [0.0], "std": [1.0]},
+        "validationMetrics": {"accuracy": 0.5, "macroF1": 0.45},
+    }
+
+
+def manifest(model_version, representations, ensemble):
+    return {
+        "schemaVersion": 1,
+        "modelVersion": model_version,
+        "labels": LABELS,
+        "sampleRate": 22050,
+        "snippetLengthSeconds": 3.0,
+        "snippetHopSeconds": 1.0,
+        "features": {
+            "sampleRate": 22050, "nFft": 2048, "hopLength": 512, "nMels": 128, "fMin": 0.0,
+            "fMax": 11025.0, "nChroma": 12, "topDb": 80.0, "waveformFrameLength": 1024,
+            "waveformHopLength": 1024,
+        },
+        "representations": representations,
+        "ensemble": ensemble,
+        "trainingData": {
+            "dataset": "synthetic test fixture (no audio)",
+            "trackCounts": {"train": 0, "validation": 0, "test": 0},
+            "split": "none",
+        },
+    }
+
+
+def write_json(file_name, value):
+    (OUT / file_name).write_text(json.dumps(value, indent=2) + "\n")
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    n = len(LABELS)
+    common = dict(time=TIME, features=FEATURES, labels=n, batch="batch")
+
+    probs_sha, probs_w = write_model("mean-probabilities.onnx", name="mean_probabilities", softmax=True, seed=11, **common)
+    logits_sha, logits_w = write_model("mean-logits.onnx", name="mean_logits", softmax=False, seed=23, **common)
+    shape_sha, _ = write_model("wrong-shape.onnx", name="wrong_shape", time=TIME, features=FEATURES + 2,
+                               labels=n, softmax=True, batch="batch", seed=31)
+    labels_sha, _ = write_model("wrong-labels.onnx", name="wrong_labels", time=TIME, features=FEATURES,
+                                labels=n + 1, softmax=True, batch="batch", seed=37)
+    fixed_sha, _ = write_model("fixed-batch.onnx", name="fixed_batch", time=TIME, features=FEATURES,
+                               labels=n, softmax=True, batch=1, seed=41)
+
+    write_json("weights.json", {"mean-probabilities.onnx": probs_w, "mean-logits.onnx": logits_w})
+
+    per_column = {"mean": [0.1 * i for i in range(FEATURES)], "std": [1.0 + 0.5 * i for i in range(FEATURES)]}
+    write_json("manifest.json", manifest(
+        "test-1.0",
+        {
+            "logmel": entry("mean-probabilities.onnx", probs_sha, "probabilities"),
+            "chroma": entry("mean-logits.onnx", logits_sha, "logits", normalisation=per_column),
+        },
+        {"strategy": "SELECTIVE_ACTIVATION",
+         "reliability": {"logmel": [0.9, 0.6, 0.7], "chroma": [0.4, 0.8, 0.5]}},
+    ))
+    mean = {"strategy": "MEAN"}
+    write_json("manifest-wrong-shape.json", manifest(
+        "test-wrong-shape", {"logmel": entry("wrong-shape.onnx", shape_sha, "probabilities")}, mean))
+    write_json("manifest-wrong-labels.json", manifest(
+        "test-wrong-labels", {"logmel": entry("wrong-labels.onnx", labels_sha, "probabilities")}, mean))
+    write_json("manifest-fixed-batch.json", manifest(
+        "test-fixed-batch", {"logmel": entry("fixed-batch.onnx", fixed_sha, "probabilities")}, mean))
+
+
+if __name__ == "__main__":
+    main()
