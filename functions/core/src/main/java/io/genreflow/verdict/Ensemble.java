@@ -26,7 +26,8 @@ import java.util.TreeMap;
  *       representations present, then renormalised to sum to 1. A missing representation just
  *       drops out of both sums. A label no present representation is reliable for (all weights 0)
  *       takes the plain average of the present ones: its score stays on the same scale as the
- *       others instead of being silently forced to 0.</li>
+ *       others instead of being silently forced to 0. With no switched-on representation present
+ *       there is no verdict: one that did not beat chance on validation would only add noise.</li>
  *   <li>STACKING: softmax(W·x + b) over the inputs concatenated in the spec's order. It needs every
  *       input; with one missing it falls back to selective activation over those present when the
  *       spec carries reliability weights, else to the mean.</li>
