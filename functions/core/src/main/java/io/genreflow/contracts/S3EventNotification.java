@@ -52,7 +52,7 @@ public record S3EventNotification(
             throw new IllegalArgumentException("neither 'Records' nor an s3:TestEvent: not an S3 event notification"
                     + " (if it came through SNS, enable raw message delivery on the subscription)");
         }
-        records = records == null ? null : List.copyOf(records);
+        records = records == null ? null : Checks.list(records, "Records");
     }
 
     /** Parses an SQS message body. */
@@ -89,7 +89,7 @@ public record S3EventNotification(
     }
 
     /** S3's form-style key encoding; slashes stay readable as S3 leaves them. */
-    static String encodeKey(String key) {
+    private static String encodeKey(String key) {
         return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
     }
 

@@ -48,8 +48,8 @@ public final class S3Keys {
     public static final int BATCH_DIGITS = 6;
 
     private static final String JSON = ".json";
-    /** Longest upload name: S3's 1024-byte key limit minus the verdict copy's prefix and suffix. */
-    public static final int MAX_NAME_BYTES = 1024 - VERDICTS_PREFIX.length() - JSON.length();
+    /** Longest upload name: S3's 1024-byte key limit minus "verdicts/" and ".json" around it. */
+    public static final int MAX_NAME_BYTES = 1010;
     private static final int MAX_BATCH = (int) Math.pow(10, BATCH_DIGITS) - 1;
 
     private S3Keys() {
