@@ -1,0 +1,139 @@
+package io.genreflow.snippets;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Measures the level of every snippet of a track while the track streams past, so that the
+ * {@link SnippetPlanner} can plan without the signal being kept.
+ *
+ * <p>It keeps the sum of squares of every hop-sized block and of the first
+ * {@code snippet mod hop} samples of each block (for snippets that are not a whole number of
+ * hops), which adds up exactly to any snippet on the hop grid: two doubles per hop, about 230 KB
+ * for a four-hour track at the default one-second hop. The last snippet may end on the track's
+ * end rather than on the grid, so the most recent snippet's worth of samples is kept as well
+ * (a fixed 265 KB at 22050 Hz).
+ */
+public final class LevelTracker {
+
+    private final SnippetParams params;
+    private final int sampleRate;
+    private final int snippetSamples;
+    private final int hopSamples;
+    private final int headSamples;
+
+    private double[] hopEnergy = new double[64];
+    private double[] headEnergy = new double[64];
+    private int completedHops;
+    private double currentHopEnergy;
+    private double currentHeadEnergy;
+    private int positionInHop;
+
+    private final float[] recent;
+    private int recentPosition;
+    private long totalSamples;
+
+    public LevelTracker(SnippetParams params, int sampleRate) {
+        this.params = Objects.requireNonNull(params, "params");
+        this.sampleRate = sampleRate;
+        snippetSamples = params.snippetSamples(sampleRate);
+        hopSamples = params.hopSamples(sampleRate);
+        headSamples = snippetSamples % hopSamples;
+        recent = new float[snippetSamples];
+    }
+
+    /**
+     * Takes the next {@code length} samples of the track.
+     *
+     * @throws IllegalArgumentException if a sample is NaN or infinite (nothing is taken then)
+     */
+    public void accept(float[] samples, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, samples.length);
+        for (int i = offset; i < offset + length; i++) {
+            if (!Float.isFinite(samples[i])) {
+                throw new IllegalArgumentException("sample " + (totalSamples + i - offset) + " is " + samples[i]
+                        + "; levels need finite samples");
+            }
+        }
+        for (int i = offset; i < offset + length; i++) {
+            float sample = samples[i];
+            double square = (double) sample * sample;
+            currentHopEnergy += square;
+            if (positionInHop < headSamples) {
+                currentHeadEnergy += square;
+            }
+            recent[recentPosition] = sample;
+            if (++recentPosition == snippetSamples) {
+                recentPosition = 0;
+            }
+            if (++positionInHop == hopSamples) {
+                completeHop();
+            }
+        }
+        totalSamples += length;
+    }
+
+    public SnippetParams params() {
+        return params;
+    }
+
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    /** Samples taken so far. */
+    public long totalSamples() {
+        return totalSamples;
+    }
+
+    public int snippetSamples() {
+        return snippetSamples;
+    }
+
+    public int hopSamples() {
+        return hopSamples;
+    }
+
+    /**
+     * Sum of squares of the track's samples in the snippet starting at {@code start}: a start on
+     * the hop grid whose snippet lies inside the track, or the start of the snippet that ends on
+     * the track's end (0 for a track shorter than a snippet).
+     */
+    double snippetEnergy(long start) {
+        if (start == Math.max(0, totalSamples - snippetSamples)) {
+            double sum = 0;
+            for (float sample : recent) {
+                sum += (double) sample * sample;
+            }
+            return sum;
+        }
+        if (start % hopSamples != 0 || start + snippetSamples > totalSamples) {
+            throw new IllegalArgumentException("no level kept for a snippet at " + start + " in a track of "
+                    + totalSamples + " samples: starts are multiples of " + hopSamples + " or the track's last snippet");
+        }
+        int first = (int) (start / hopSamples);
+        int wholeHops = snippetSamples / hopSamples;
+        double sum = 0;
+        for (int hop = first; hop < first + wholeHops; hop++) {
+            sum += hopEnergy[hop];
+        }
+        if (headSamples > 0) {
+            int last = first + wholeHops;
+            sum += last < completedHops ? headEnergy[last] : currentHeadEnergy;
+        }
+        return sum;
+    }
+
+    private void completeHop() {
+        if (completedHops == hopEnergy.length) {
+            hopEnergy = Arrays.copyOf(hopEnergy, 2 * completedHops);
+            headEnergy = Arrays.copyOf(headEnergy, 2 * completedHops);
+        }
+        hopEnergy[completedHops] = currentHopEnergy;
+        headEnergy[completedHops] = currentHeadEnergy;
+        completedHops++;
+        currentHopEnergy = 0;
+        currentHeadEnergy = 0;
+        positionInHop = 0;
+    }
+}
