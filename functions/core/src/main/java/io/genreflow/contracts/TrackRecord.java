@@ -1,6 +1,7 @@
 package io.genreflow.contracts;
 
 import io.genreflow.energy.Energy;
+import io.genreflow.snippets.SnippetPlan;
 
 import java.time.Instant;
 import java.util.Collections;

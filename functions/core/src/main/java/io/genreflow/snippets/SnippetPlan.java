@@ -25,6 +25,15 @@ public record SnippetPlan(int sampleRate, long totalSamples, int snippetSamples,
         }
     }
 
+    /** Per snippet, whether it is silent: the mask the track score takes. */
+    public boolean[] silentMask() {
+        boolean[] mask = new boolean[snippets.size()];
+        for (Snippet snippet : snippets) {
+            mask[snippet.index()] = snippet.silent();
+        }
+        return mask;
+    }
+
     /** Where snippet {@code index} lies and how to cut it from the signal or a ranged read. */
     public SnippetWindow window(int index) {
         return new SnippetWindow(snippets.get(index).startSample(), snippetSamples, totalSamples);

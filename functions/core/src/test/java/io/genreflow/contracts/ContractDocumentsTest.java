@@ -107,7 +107,8 @@ class ContractDocumentsTest {
         assertEquals(TrackStatus.CLASSIFYING, track.status());
         assertEquals(SourceFormat.MP3, track.audio().sourceFormat());
         assertEquals(30.0, track.audio().durationSeconds());
-        assertEquals(27L * 22_050, track.snippets().startSample(27));
+        assertEquals(27L * 22_050, track.snippets().snippets().get(27).startSample());
+        assertTrue(track.snippets().silentMask()[27]);
         assertEquals(2, track.expectedPartials().get("logmel"));
         assertEquals(EnergyLevel.MEDIUM, track.energy().level());
         TrackRecord failed = ContractJson.read(Resources.text("contracts/track-record-failed.json"), TrackRecord.class);

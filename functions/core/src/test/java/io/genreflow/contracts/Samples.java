@@ -2,6 +2,8 @@ package io.genreflow.contracts;
 
 import io.genreflow.audio.SourceFormat;
 import io.genreflow.energy.Energy;
+import io.genreflow.snippets.Snippet;
+import io.genreflow.snippets.SnippetPlan;
 import io.genreflow.energy.EnergyDescriptors;
 import io.genreflow.energy.EnergyLevel;
 import io.genreflow.verdict.EnsembleSpec;
@@ -10,6 +12,7 @@ import io.genreflow.verdict.LabelScore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** One valid instance of each contract record, for tests. */
 final class Samples {
@@ -35,7 +38,10 @@ final class Samples {
     }
 
     static SnippetPlan plan() {
-        return new SnippetPlan(66_150, 22_050, 28, List.of(0, 27));
+        List<Snippet> snippets = IntStream.range(0, 28)
+                .mapToObj(i -> new Snippet(i, i * 22_050L, i == 0 || i == 27 ? -72.5 : -18.0, i == 0 || i == 27))
+                .toList();
+        return new SnippetPlan(22_050, 661_500, 66_150, 22_050, snippets);
     }
 
     static Map<String, Integer> expectedPartials() {

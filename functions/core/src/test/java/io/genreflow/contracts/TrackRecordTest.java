@@ -4,7 +4,6 @@ import io.genreflow.audio.SourceFormat;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -118,20 +117,6 @@ class TrackRecordTest {
                 "yesterday", ok.updatedAt()));
         assertThrows(IllegalArgumentException.class,
                 () -> Samples.splitting().withFailed(PipelineStage.SPLITTER, " ", DONE_AT));
-    }
-
-    @Test
-    void thePlanReproducesEverySnippet() {
-        SnippetPlan plan = Samples.plan();
-
-        assertEquals(0, plan.startSample(0));
-        assertEquals(27L * 22_050, plan.startSample(27));
-        assertThrows(IndexOutOfBoundsException.class, () -> plan.startSample(28));
-        boolean[] mask = plan.silentMask();
-        assertEquals(28, mask.length);
-        assertTrue(mask[0] && mask[27] && !mask[1]);
-        assertThrows(IllegalArgumentException.class, () -> new SnippetPlan(10, 5, 3, List.of(2, 1)));
-        assertThrows(IllegalArgumentException.class, () -> new SnippetPlan(10, 5, 3, List.of(3)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.genreflow.snippets;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,7 +29,8 @@ class LevelTrackerTest {
             signal[i] = (float) (nearSilence * random.nextGaussian());
         }
 
-        List<Snippet> snippets = streamed(SnippetParams.defaults(), RATE, signal, 1000).snippets();
+        SnippetPlan plan = streamed(SnippetParams.defaults(), RATE, signal, 1000);
+        List<Snippet> snippets = plan.snippets();
 
         assertEquals(7, snippets.size());
         assertTrue(snippets.get(0).silent());
@@ -40,6 +42,7 @@ class LevelTrackerTest {
         assertEquals(-9.03, snippets.get(3).rmsDbfs(), 0.01);
         assertTrue(snippets.get(6).silent());
         assertEquals(-70, snippets.get(6).rmsDbfs(), 0.1);
+        assertArrayEquals(new boolean[] {true, false, false, false, false, false, true}, plan.silentMask());
     }
 
     /** The streamed levels equal the levels computed directly from the whole signal, for any block sizes. */
