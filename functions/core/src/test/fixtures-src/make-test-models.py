@@ -79,8 +79,7 @@ def manifest(model_version, representations, ensemble):
         "modelVersion": model_version,
         "labels": LABELS,
         "sampleRate": 22050,
-        "snippetLengthSeconds": 3.0,
-        "snippetHopSeconds": 1.0,
+        "snippets": {"snippetSeconds": 3.0, "hopSeconds": 1.0, "silenceThresholdDbfs": -60.0},
         "features": {
             "sampleRate": 22050, "nFft": 2048, "hopLength": 512, "nMels": 128, "fMin": 0.0,
             "fMax": 11025.0, "nChroma": 12, "topDb": 80.0, "waveformFrameLength": 1024,

@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.genreflow.features.FeatureParams;
 import io.genreflow.features.Representation;
 import io.genreflow.json.Json;
+import io.genreflow.snippets.SnippetParams;
 import io.genreflow.verdict.EnsembleSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -35,9 +35,7 @@ import java.util.stream.Collectors;
  * @param modelVersion         identifies the trained model set, recorded in every verdict
  * @param labels               genre names in the order of every model's output columns
  * @param sampleRate           the models' audio sample rate in Hz (equal to {@code features.sampleRate})
- * @param snippetLengthSeconds length of one snippet
- * @param snippetHopSeconds    time between the starts of consecutive snippets (at most the length,
- *                             so no audio is skipped)
+ * @param snippets             how tracks are cut into snippets (length, hop, silence threshold)
  * @param features             parameters of the time-frequency representations
  * @param representations      representation id (see {@link Representation#id()}) to its model
  * @param ensemble             how per-representation track scores are combined
@@ -48,8 +46,7 @@ public record ModelManifest(
         String modelVersion,
         List<String> labels,
         int sampleRate,
-        double snippetLengthSeconds,
-        double snippetHopSeconds,
+        SnippetParams snippets,
         FeatureParams features,
         Map<String, RepresentationModel> representations,
         EnsembleSpec ensemble,
@@ -63,11 +60,7 @@ public record ModelManifest(
         Require.nonBlank("modelVersion", modelVersion);
         labels = uniqueLabels(labels);
         Require.that(sampleRate > 0, "'sampleRate' must be positive, got " + sampleRate);
-        Require.positive("snippetLengthSeconds", snippetLengthSeconds);
-        Require.positive("snippetHopSeconds", snippetHopSeconds);
-        Require.that(snippetHopSeconds <= snippetLengthSeconds,
-                "'snippetHopSeconds' (" + snippetHopSeconds + ") must not exceed 'snippetLengthSeconds' ("
-                        + snippetLengthSeconds + "), or audio between snippets would never be classified");
+        Require.present("snippets", snippets);
         Require.present("features", features);
         Require.that(features.sampleRate() == sampleRate, "'features.sampleRate' (" + features.sampleRate()
                 + ") differs from 'sampleRate' (" + sampleRate + ")");
@@ -176,33 +169,17 @@ public record ModelManifest(
         return Collections.unmodifiableMap(new LinkedHashMap<>(models));
     }
 
+    /** The spec checks its own consistency; here it must also fit this manifest's labels and models. */
     private static void requireEnsembleFits(EnsembleSpec ensemble, int labelCount, Set<String> representations) {
-        switch (Require.present("ensemble.strategy", ensemble.strategy())) {
-            case MEAN -> {
-            }
-            case SELECTIVE_ACTIVATION -> {
-                Map<String, double[]> reliability = Require.present("ensemble.reliability", ensemble.reliability());
-                Require.that(!reliability.isEmpty(), "'ensemble.reliability' must switch on at least one representation");
-                requireKnown("ensemble.reliability", reliability.keySet(), representations);
-                reliability.forEach((id, weights) -> Require.that(weights != null && weights.length == labelCount,
-                        "'ensemble.reliability." + id + "' must hold one weight per label (" + labelCount + ")"));
-            }
-            case STACKING -> {
-                EnsembleSpec.StackingSpec stacking = Require.present("ensemble.stacking", ensemble.stacking());
-                List<String> inputs = Require.present("ensemble.stacking.inputs", stacking.inputs());
-                Require.that(!inputs.isEmpty() && Set.copyOf(inputs).size() == inputs.size(),
-                        "'ensemble.stacking.inputs' must list distinct representations, got " + inputs);
-                requireKnown("ensemble.stacking.inputs", inputs, representations);
-                double[][] weights = Require.present("ensemble.stacking.weights", stacking.weights());
-                int columns = inputs.size() * labelCount;
-                Require.that(weights.length == labelCount
-                                && Arrays.stream(weights).allMatch(row -> row != null && row.length == columns),
-                        "'ensemble.stacking.weights' must be " + labelCount + " rows (labels) of " + columns
-                                + " columns (inputs x labels)");
-                double[] bias = Require.present("ensemble.stacking.bias", stacking.bias());
-                Require.that(bias.length == labelCount,
-                        "'ensemble.stacking.bias' must hold one value per label (" + labelCount + "), got " + bias.length);
-            }
+        Map<String, double[]> reliability = ensemble.reliability() == null ? Map.of() : ensemble.reliability();
+        requireKnown("ensemble.reliability", reliability.keySet(), representations);
+        reliability.forEach((id, weights) -> Require.that(weights.length == labelCount,
+                "'ensemble.reliability." + id + "' must hold one weight per label (" + labelCount + ")"));
+        EnsembleSpec.StackingSpec stacking = ensemble.stacking();
+        if (stacking != null) {
+            requireKnown("ensemble.stacking.inputs", stacking.inputs(), representations);
+            Require.that(stacking.labelCount() == labelCount, "'ensemble.stacking' scores "
+                    + stacking.labelCount() + " labels but the manifest has " + labelCount);
         }
     }
 

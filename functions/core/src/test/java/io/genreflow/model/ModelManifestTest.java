@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.genreflow.features.FeatureParams;
 import io.genreflow.features.Representation;
 import io.genreflow.json.Json;
+import io.genreflow.snippets.SnippetParams;
 import io.genreflow.verdict.EnsembleSpec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -34,8 +35,7 @@ class ModelManifestTest {
         assertEquals("test-1.0", manifest.modelVersion());
         assertEquals(List.of("blues", "jazz", "metal"), manifest.labels());
         assertEquals(22050, manifest.sampleRate());
-        assertEquals(3.0, manifest.snippetLengthSeconds());
-        assertEquals(1.0, manifest.snippetHopSeconds());
+        assertEquals(SnippetParams.defaults(), manifest.snippets());
         assertEquals(FeatureParams.defaults(), manifest.features());
         assertEquals(List.of("logmel", "chroma"), List.copyOf(manifest.representations().keySet()));
 
@@ -166,8 +166,11 @@ class ModelManifestTest {
 
     @Test
     void snippetTimingMustCoverTheAudio() {
-        assertInvalid(tree -> tree.put("snippetHopSeconds", 4.0), "'snippetHopSeconds' (4.0) must not exceed");
-        assertInvalid(tree -> tree.put("snippetLengthSeconds", 0.0), "'snippetLengthSeconds' must be a positive");
+        assertInvalid(tree -> ((ObjectNode) tree.get("snippets")).put("hopSeconds", 4.0),
+                "hop must be positive and at most the snippet length");
+        assertInvalid(tree -> ((ObjectNode) tree.get("snippets")).put("snippetSeconds", 0.0),
+                "snippet length must be a positive number of seconds");
+        assertInvalid(tree -> tree.remove("snippets"), "'snippets' is missing");
     }
 
     @Test
@@ -235,7 +238,12 @@ class ModelManifestTest {
         assertInvalid(tree -> reliability(tree).putArray("waveform").add(1).add(1).add(1),
                 "'ensemble.reliability' refers to [waveform] but 'representations' only has models for");
         assertInvalid(tree -> reliability(tree).putArray("chroma").add(1).add(1),
-                "'ensemble.reliability.chroma' must hold one weight per label (3)");
+                "reliability of 'chroma' has 2 weights but other representations have 3");
+        assertInvalid(tree -> {
+            ObjectNode weights = reliability(tree);
+            weights.removeAll();
+            weights.putArray("logmel").add(1).add(1);
+        }, "'ensemble.reliability.logmel' must hold one weight per label (3)");
     }
 
     @Test
@@ -243,9 +251,9 @@ class ModelManifestTest {
         assertInvalid(tree -> stacking(tree, List.of("logmel", "spectrogram"), 3, 6, 3),
                 "'ensemble.stacking.inputs' refers to [spectrogram]");
         assertInvalid(tree -> stacking(tree, List.of("logmel", "chroma"), 3, 3, 3),
-                "'ensemble.stacking.weights' must be 3 rows (labels) of 6 columns");
-        assertInvalid(tree -> stacking(tree, List.of("logmel", "chroma"), 3, 6, 2),
-                "'ensemble.stacking.bias' must hold one value per label (3)");
+                "stacking weight row 0 needs 6 columns (2 inputs x 3 labels)");
+        assertInvalid(tree -> stacking(tree, List.of("logmel", "chroma"), 2, 4, 2),
+                "'ensemble.stacking' scores 2 labels but the manifest has 3");
     }
 
     @Test
