@@ -1,11 +1,11 @@
 package io.genreflow.audio;
 
-import io.genreflow.audio.AudioDecodeException.Reason;
-import java.io.IOException;
 import com.jcraft.jogg.Packet;
 import com.jcraft.jogg.Page;
 import com.jcraft.jogg.StreamState;
 import com.jcraft.jogg.SyncState;
+import io.genreflow.audio.AudioDecodeException.Reason;
+import java.io.IOException;
 
 /**
  * Pulls the packets of the first logical stream out of an Ogg file with jogg, reading the input a

@@ -1,12 +1,12 @@
 package io.genreflow.audio;
 
-import io.genreflow.audio.AudioDecodeException.Reason;
-import java.io.IOException;
 import com.jcraft.jogg.Packet;
 import com.jcraft.jorbis.Block;
 import com.jcraft.jorbis.Comment;
 import com.jcraft.jorbis.DspState;
 import com.jcraft.jorbis.Info;
+import io.genreflow.audio.AudioDecodeException.Reason;
+import java.io.IOException;
 
 /**
  * Ogg Vorbis decoded packet by packet with jorbis (float output, no 16-bit detour) and averaged
