@@ -22,7 +22,8 @@ import javazoom.jl.decoder.Obuffer;
  *
  * <p>Damage: jlayer resynchronises past bytes that are not frames, as MP3 decoders do, and a
  * truncated last frame ends the stream cleanly with the frames before it; a file cut short is
- * therefore not an error for MP3, where a partial final frame is common.
+ * therefore not an error for MP3, where a partial final frame is common. Frame data that makes
+ * jlayer fail is CORRUPT_DATA.
  */
 final class Mp3Stream extends BlockMonoStream {
 
