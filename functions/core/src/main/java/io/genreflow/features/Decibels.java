@@ -56,7 +56,10 @@ public final class Decibels {
         float max = 0f;
         for (float[] row : power) {
             for (float v : row) {
-                max = Math.max(max, v);
+                // a plain comparison, not Math.max: no NaN/-0 handling needed here, and it is faster
+                if (v > max) {
+                    max = v;
+                }
             }
         }
         // log10 is monotonic, so flooring the power at 10^(floorDb/10) before the logarithm is the

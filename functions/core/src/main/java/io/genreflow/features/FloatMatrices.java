@@ -3,9 +3,8 @@ package io.genreflow.features;
 /** Layout changes between frame-major and feature-major matrices. */
 final class FloatMatrices {
 
-    /** Tile of 8 rows by 64 columns: the rows read and the columns written both stay in L1. */
-    private static final int TILE_ROWS = 8;
-    private static final int TILE_COLUMNS = 64;
+    /** Rows read together: each output row then receives 8 consecutive floats per visit (half a cache line). */
+    private static final int ROW_BLOCK = 8;
 
     private FloatMatrices() {
     }
@@ -14,16 +13,32 @@ final class FloatMatrices {
     static void transpose(float[][] in, float[][] out) {
         int rows = in.length;
         int columns = out.length;
-        for (int r0 = 0; r0 < rows; r0 += TILE_ROWS) {
-            int r1 = Math.min(rows, r0 + TILE_ROWS);
-            for (int c0 = 0; c0 < columns; c0 += TILE_COLUMNS) {
-                int c1 = Math.min(columns, c0 + TILE_COLUMNS);
-                for (int r = r0; r < r1; r++) {
-                    float[] row = in[r];
-                    for (int c = c0; c < c1; c++) {
-                        out[c][r] = row[c];
-                    }
-                }
+        int r = 0;
+        for (; r + ROW_BLOCK <= rows; r += ROW_BLOCK) {
+            float[] in0 = in[r];
+            float[] in1 = in[r + 1];
+            float[] in2 = in[r + 2];
+            float[] in3 = in[r + 3];
+            float[] in4 = in[r + 4];
+            float[] in5 = in[r + 5];
+            float[] in6 = in[r + 6];
+            float[] in7 = in[r + 7];
+            for (int c = 0; c < columns; c++) {
+                float[] o = out[c];
+                o[r] = in0[c];
+                o[r + 1] = in1[c];
+                o[r + 2] = in2[c];
+                o[r + 3] = in3[c];
+                o[r + 4] = in4[c];
+                o[r + 5] = in5[c];
+                o[r + 6] = in6[c];
+                o[r + 7] = in7[c];
+            }
+        }
+        for (; r < rows; r++) {
+            float[] row = in[r];
+            for (int c = 0; c < columns; c++) {
+                out[c][r] = row[c];
             }
         }
     }
