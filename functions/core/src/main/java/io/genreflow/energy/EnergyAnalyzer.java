@@ -4,6 +4,7 @@ import io.genreflow.features.Decibels;
 import io.genreflow.features.FeatureParams;
 import io.genreflow.features.MelFilterBank;
 import io.genreflow.features.Stft;
+import java.util.Objects;
 
 /**
  * Measures a whole track's {@link EnergyDescriptors} while it streams past once, in fixed memory
@@ -113,9 +114,7 @@ public final class EnergyAnalyzer {
         if (finished) {
             throw new IllegalStateException("analyzer already finished; create a new one per track");
         }
-        if (offset < 0 || length < 0 || offset + length > block.length) {
-            throw new IndexOutOfBoundsException("block of " + block.length + " samples has no range " + offset + "+" + length);
-        }
+        Objects.checkFromIndexSize(offset, length, block.length);
         samples += length;
         append(block, offset, length);
     }

@@ -54,7 +54,10 @@ public record Normalisation(double[] mean, double[] std) {
      * @throws IllegalArgumentException when per-column statistics do not match the column count
      */
     public void apply(float[][] features) {
-        int columns = features.length == 0 ? 0 : features[0].length;
+        if (features.length == 0) {
+            return;
+        }
+        int columns = features[0].length;
         if (!isScalar() && columns != mean.length) {
             throw new IllegalArgumentException("normalisation has " + mean.length + " columns, the features have " + columns
                     + " (statistics computed for another representation or parameters?)");
