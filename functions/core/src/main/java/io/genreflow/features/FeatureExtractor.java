@@ -2,9 +2,9 @@ package io.genreflow.features;
 
 /**
  * Turns a mono snippet at the model's sample rate into one representation, time-major
- * {@code [steps][features]}. Instances reuse work buffers and are not thread-safe: create one per
- * thread (creation computes the filter banks, well under a millisecond). Every call returns a
- * new matrix the caller owns.
+ * {@code [steps][features]}. Instances reuse work buffers and are not thread-safe: keep one per
+ * thread for its lifetime (creation computes the filter banks, about 2 ms once the JIT is warm).
+ * Every call returns a new matrix the caller owns.
  */
 public interface FeatureExtractor {
 
