@@ -3,10 +3,13 @@ package io.genreflow.energy;
 /**
  * Measured descriptors behind a track's energy score.
  *
- * @param loudnessDb         mean loudness in dBFS (RMS-based)
- * @param dynamicRangeDb     spread between loud and quiet passages in dB
+ * <p>Definitions (frames, gates and the onset picker) are documented on {@link EnergyAnalyzer}.
+ *
+ * @param loudnessDb         gated mean loudness in dBFS (RMS-based, BS.1770-style gating, no K-weighting)
+ * @param dynamicRangeDb     spread between loud and quiet passages in dB (95th minus 10th percentile of frame levels)
  * @param onsetRatePerSecond detected note/beat onsets per second
- * @param spectralFlux       mean positive frame-to-frame spectral change (normalised)
+ * @param spectralFlux       mean positive frame-to-frame spectral change in dB per frame, averaged over mel
+ *                           bands; independent of level
  * @param spectralCentroidHz mean spectral centroid (brightness) in Hz
  */
 public record EnergyDescriptors(
