@@ -1,5 +1,6 @@
 package io.genreflow.model;
 
+import io.genreflow.features.Normalisation;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -27,7 +28,7 @@ public record RepresentationModel(
         List<Long> inputShape,
         String architecture,
         ModelOutput output,
-        NormalisationSpec normalisation,
+        Normalisation normalisation,
         Map<String, Double> validationMetrics) {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");

@@ -230,7 +230,7 @@ class ModelManifestTest {
             ObjectNode normalisation = logmel(tree).putObject("normalisation");
             normalisation.putArray("mean").add(0);
             normalisation.putArray("std").add(0);
-        }, "'std' values must be positive");
+        }, "std must be positive and both finite");
     }
 
     @Test
