@@ -43,7 +43,7 @@ public final class BenchmarkReport {
         double clipSeconds = DecodeBenchmark.clipSeconds();
         JsonNode librosa = librosaTiming();
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("%-44s %14s %12s %s", "benchmark (1 thread)", "score", "target", "librosa 0.11 (same machine kind)"));
+        lines.add(String.format("%-36s %-38s %-10s %s", "benchmark (1 thread)", "score", "target", "librosa 0.11 (same machine kind)"));
         for (RunResult result : results) {
             String name = name(result);
             double score = result.getPrimaryResult().getScore();
@@ -65,7 +65,7 @@ public final class BenchmarkReport {
                             30 / librosa.at("/load_resample_44100_to_22050_kaiser_best/median_s").asDouble());
                 }
             }
-            lines.add(String.format("%-44s %14s %12s %s", name, scoreText, target, reference));
+            lines.add(String.format("%-36s %-38s %-10s %s", name, scoreText, target, reference));
         }
         System.out.println();
         System.out.printf("MP3 clip: %s (%.1f s, 44.1 kHz stereo)%n", clip, clipSeconds);

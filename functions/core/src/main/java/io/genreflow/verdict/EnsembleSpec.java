@@ -227,7 +227,7 @@ public record EnsembleSpec(Strategy strategy, Map<String, double[]> reliability,
                 }
                 offset += x.length;
             }
-            return Vectors.softmaxInPlace(logits);
+            return Softmax.inPlace(logits);
         }
 
         @Override

@@ -140,7 +140,7 @@ public final class StackingFit {
                     }
                     p[c] = logit;
                 }
-                Vectors.softmaxInPlace(p);
+                Softmax.inPlace(p);
                 p[y[i]] -= 1;
                 for (int c = 0; c < labels; c++) {
                     for (int j = 0; j < width; j++) {

@@ -45,20 +45,6 @@ final class Vectors {
         return values;
     }
 
-    /** Softmax in place, shifted by the maximum so large logits cannot overflow. */
-    static double[] softmaxInPlace(double[] logits) {
-        double max = logits[argmax(logits)];
-        double total = 0;
-        for (int i = 0; i < logits.length; i++) {
-            logits[i] = Math.exp(logits[i] - max);
-            total += logits[i];
-        }
-        for (int i = 0; i < logits.length; i++) {
-            logits[i] /= total;
-        }
-        return logits;
-    }
-
     /**
      * Rejects a score vector that cannot be a (possibly unnormalised) class distribution.
      *

@@ -1,4 +1,4 @@
-package io.genreflow.model;
+package io.genreflow.verdict;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
