@@ -3,13 +3,7 @@ package io.genreflow.audio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.genreflow.json.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import io.genreflow.testing.LibrosaReference;
 import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,8 +29,8 @@ class ResamplerReferenceTest {
     @CsvSource({"a_tones_chirp, true", "b_noise, true", "c_cmajor, true",
         "a_tones_chirp, false", "b_noise, false", "c_cmajor, false"})
     void matchesLibrosaKaiserBest(String signal, boolean phaseTables) {
-        float[] y = readPcm16Wav("/librosa/signals/" + signal + ".wav");
-        double[] expected = readData("/librosa/signals/" + signal + "/resampled_12k.json");
+        float[] y = LibrosaReference.signal(signal);
+        double[] expected = LibrosaReference.vector("signals/" + signal + "/resampled_12k.json");
 
         float[] actual = phaseTables ? Resampler.resample(y, 22050, 12000) : resampleInterpolating(y, 22050, 12000);
 
@@ -88,45 +82,5 @@ class ResamplerReferenceTest {
             n += got;
         }
         return Arrays.copyOf(y, n);
-    }
-
-    /** Reads a plain 44-byte-header, mono, 16-bit PCM WAV as {@code short / 32768}. */
-    static float[] readPcm16Wav(String resource) {
-        byte[] bytes = readResource(resource);
-        ByteBuffer header = ByteBuffer.wrap(bytes, 0, 44).order(ByteOrder.LITTLE_ENDIAN);
-        assertEquals(1, header.getShort(20), "PCM format tag");
-        assertEquals(1, header.getShort(22), "mono");
-        assertEquals(16, header.getShort(34), "bits per sample");
-        int dataBytes = header.getInt(40);
-        ByteBuffer data = ByteBuffer.wrap(bytes, 44, dataBytes).order(ByteOrder.LITTLE_ENDIAN);
-        float[] samples = new float[dataBytes / 2];
-        for (int i = 0; i < samples.length; i++) {
-            samples[i] = data.getShort() / 32768f;
-        }
-        return samples;
-    }
-
-    static double[] readData(String resource) {
-        try {
-            JsonNode data = Json.mapper().readTree(readResource(resource)).get("data");
-            double[] values = new double[data.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = data.get(i).asDouble();
-            }
-            return values;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] readResource(String resource) {
-        try (InputStream in = ResamplerReferenceTest.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

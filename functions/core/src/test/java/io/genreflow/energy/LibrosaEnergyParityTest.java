@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genreflow.features.Decibels;
 import io.genreflow.features.FeatureParams;
-import io.genreflow.features.LibrosaReference;
+import io.genreflow.testing.LibrosaReference;
 import io.genreflow.features.MelFilterBank;
 import io.genreflow.features.Stft;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package io.genreflow.features;
 
+import io.genreflow.testing.LibrosaReference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.genreflow.features;
+package io.genreflow.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.genreflow.json.Json;
