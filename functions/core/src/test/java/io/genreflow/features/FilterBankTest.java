@@ -1,10 +1,10 @@
 package io.genreflow.features;
 
-import io.genreflow.testing.LibrosaReference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.genreflow.testing.LibrosaReference;
 import java.util.Random;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;

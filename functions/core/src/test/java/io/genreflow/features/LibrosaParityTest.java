@@ -1,9 +1,9 @@
 package io.genreflow.features;
 
-import io.genreflow.testing.LibrosaReference;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.genreflow.testing.LibrosaReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;

@@ -1,8 +1,8 @@
 package io.genreflow.features;
 
-import io.genreflow.testing.LibrosaReference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.genreflow.testing.LibrosaReference;
 import org.junit.jupiter.api.Test;
 
 class MelScaleTest {

@@ -1,11 +1,11 @@
 package io.genreflow.features;
 
-import io.genreflow.testing.LibrosaReference;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.genreflow.testing.LibrosaReference;
 import org.jtransforms.utils.CommonUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
