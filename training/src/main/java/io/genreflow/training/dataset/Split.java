@@ -1,0 +1,19 @@
+package io.genreflow.training.dataset;
+
+/** The part of a prepared dataset a track belongs to; the id is what the CSV files hold. */
+public enum Split {
+    TRAIN("train"),
+    VALIDATION("validation"),
+    TEST("test");
+
+    private final String id;
+
+    Split(String id) {
+        this.id = id;
+    }
+
+    /** Lower-case name used in tracks.csv, snippets.csv and dataset.json. */
+    public String id() {
+        return id;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The prepared dataset format shared with the Python trainer (training/DATASET_FORMAT.md): file
+ * layout, table columns, splits and the content of dataset.json.
+ */
+package io.genreflow.training.dataset;
