@@ -74,7 +74,7 @@ public final class TrackSplitter {
         int sampleRate = audio.sampleRate();
         long maxSamples = limits.maxSamples(sampleRate);
         if (audio.declaredLength() > maxSamples) {
-            throw tooLong(decoded.format(), " (its header announces " + seconds(audio.declaredLength()) + ")");
+            throw tooLong(decoded.format(), " (its header announces " + duration(audio.declaredLength()) + ")");
         }
         LevelTracker levels = new LevelTracker(manifest.snippets(), sampleRate);
         EnergyAnalyzer energy = new EnergyAnalyzer(manifest.features());
@@ -111,7 +111,7 @@ public final class TrackSplitter {
                 "the audio is longer than the limit of %s%s", seconds(limits.maxDurationSeconds()), detail));
     }
 
-    private String seconds(long samples) {
+    private String duration(long samples) {
         return seconds((double) samples / manifest.sampleRate());
     }
 
