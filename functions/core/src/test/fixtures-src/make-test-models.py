@@ -1,9 +1,14 @@
 #!/usr/bin/python3
-"""Writes the tiny ONNX models and manifests that io.genreflow.model's tests load.
+"""Writes the tiny ONNX models and manifests that the io.genreflow.model and io.genreflow.pipeline
+tests load.
 
 Every model computes  y = W^T . mean_over_time(x) + b  for x of shape [batch, time, features],
 optionally followed by a softmax, so a test can recompute the expected output from the weights
-written to weights.json without any ONNX machinery. Weights come from a fixed seed and the
+written to weights.json without any ONNX machinery.
+
+The pipeline-*.onnx models and pipeline-manifest.json take the real default shapes of 3-s snippets
+(what the feature extractors produce), so the pipeline stages can run end to end on real audio;
+they are untrained and their verdicts mean nothing. Weights come from a fixed seed and the
 protobufs carry no timestamps, so re-running the script reproduces the files byte for byte
 (for a given onnx package version).
 
@@ -26,10 +31,10 @@ TIME, FEATURES = 6, 5
 LABELS = ["blues", "jazz", "metal"]
 
 
-def make_model(name, time, features, labels, softmax, batch, seed):
+def make_model(name, time, features, labels, softmax, batch, seed, weight_range=2.0):
     """Builds mean-over-time -> MatMul -> Add [-> Softmax]; returns (model, weights)."""
     rng = np.random.RandomState(seed)
-    w = rng.uniform(-2.0, 2.0, size=(features, labels)).astype(np.float32)
+    w = rng.uniform(-weight_range, weight_range, size=(features, labels)).astype(np.float32)
     b = rng.uniform(-1.0, 1.0, size=(labels,)).astype(np.float32)
 
     nodes = [
@@ -73,11 +78,11 @@ def entry(file_name, sha256, output, time=TIME, features=FEATURES, normalisation
     }
 
 
-def manifest(model_version, representations, ensemble):
+def manifest(model_version, representations, ensemble, labels=LABELS):
     return {
         "schemaVersion": 1,
         "modelVersion": model_version,
-        "labels": LABELS,
+        "labels": labels,
         "sampleRate": 22050,
         "snippets": {"snippetSeconds": 3.0, "hopSeconds": 1.0, "silenceThresholdDbfs": -60.0},
         "features": {
@@ -132,6 +137,50 @@ def main():
         "test-wrong-labels", {"logmel": entry("wrong-labels.onnx", labels_sha, "probabilities")}, mean))
     write_json("manifest-fixed-batch.json", manifest(
         "test-fixed-batch", {"logmel": entry("fixed-batch.onnx", fixed_sha, "probabilities")}, mean))
+
+    write_pipeline_models()
+
+
+# The default feature parameters' shapes for a 3-s snippet at 22050 Hz: 1 + 66150 // 512 STFT
+# frames, and 64 whole 1024-sample frames of the raw waveform.
+PIPELINE_LABELS = ["blues", "classical", "metal", "pop"]
+PIPELINE_SHAPES = {
+    "logmel": (130, 128),
+    "spectrogram": (130, 1025),
+    "chroma": (130, 12),
+    "waveform": (64, 1024),
+}
+
+
+def write_pipeline_models():
+    """One model per representation with the real default input shape, and their manifest."""
+    n = len(PIPELINE_LABELS)
+    # Statistics of roughly the right scale for each representation, so normalised inputs are of
+    # order 1 and, with weights shrunk by sqrt(features), the logits stay of order 1 as well
+    # instead of saturating every softmax.
+    normalisations = {
+        "logmel": {"mean": [-30.0 + 0.1 * j for j in range(128)], "std": [20.0 + 0.05 * j for j in range(128)]},
+        "spectrogram": {"mean": [-40.0], "std": [20.0]},
+        "chroma": {"mean": [0.4 + 0.01 * j for j in range(12)], "std": [0.3] * 12},
+        "waveform": {"mean": [0.0], "std": [0.1]},
+    }
+    outputs = {"logmel": "logits", "spectrogram": "logits", "chroma": "probabilities", "waveform": "logits"}
+    representations = {}
+    for seed, (representation, (time, features)) in enumerate(PIPELINE_SHAPES.items(), start=101):
+        file_name = "pipeline-" + representation + ".onnx"
+        sha, _ = write_model(file_name, name="pipeline_" + representation, time=time, features=features,
+                             labels=n, softmax=outputs[representation] == "probabilities", batch="batch",
+                             seed=seed, weight_range=3.0 / np.sqrt(features))
+        representations[representation] = entry(file_name, sha, outputs[representation], time=time,
+                                                 features=features, normalisation=normalisations[representation])
+    # The waveform model "did not beat chance": it has no reliability weights, so it is switched off.
+    ensemble = {"strategy": "SELECTIVE_ACTIVATION", "reliability": {
+        "logmel": [0.9, 0.6, 0.7, 0.8],
+        "spectrogram": [0.5, 0.7, 0.6, 0.4],
+        "chroma": [0.3, 0.8, 0.2, 0.5],
+    }}
+    write_json("pipeline-manifest.json", manifest("pipeline-test-1.0", representations, ensemble,
+                                                  labels=PIPELINE_LABELS))
 
 
 if __name__ == "__main__":

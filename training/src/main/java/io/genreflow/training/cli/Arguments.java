@@ -2,6 +2,7 @@ package io.genreflow.training.cli;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,22 +14,35 @@ import java.util.stream.Collectors;
 /**
  * The options given to a command, checked against the options it declares: every option takes one
  * value ({@code --name value} or {@code --name=value}), none may repeat, and positional words are
- * refused, so a typo never silently falls back to a default.
+ * refused unless the command declares {@link Option#operands}, so a typo never silently falls back
+ * to a default.
  */
 public final class Arguments {
 
     private final Map<String, String> values;
+    private final List<String> operands;
 
-    private Arguments(Map<String, String> values) {
+    private Arguments(Map<String, String> values, List<String> operands) {
         this.values = values;
+        this.operands = operands;
     }
 
     /** Parses {@code words} against the {@code known} options. */
     public static Arguments parse(List<String> words, List<Option> known) throws UsageException {
-        Map<String, Option> byName = known.stream().collect(Collectors.toMap(Option::name, Function.identity()));
+        List<Option> operandOptions = known.stream().filter(Option::operands).toList();
+        if (operandOptions.size() > 1) {
+            throw new IllegalArgumentException("a command declares its operands once, got " + operandOptions);
+        }
+        List<Option> named = known.stream().filter(option -> !option.operands()).toList();
+        Map<String, Option> byName = named.stream().collect(Collectors.toMap(Option::name, Function.identity()));
         Map<String, String> values = new LinkedHashMap<>();
+        List<String> operands = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
+            if (!word.startsWith("--") && !word.isEmpty() && !operandOptions.isEmpty()) {
+                operands.add(word);
+                continue;
+            }
             if (!word.startsWith("--") || word.length() == 2) {
                 throw new UsageException("unexpected '" + word + "': options are written --name value");
             }
@@ -36,7 +50,7 @@ public final class Arguments {
             String name = word.substring(2, equals < 0 ? word.length() : equals);
             if (!byName.containsKey(name)) {
                 throw new UsageException("unknown option --" + name + "; the options are "
-                        + known.stream().map(Option::flag).collect(Collectors.joining(", ")));
+                        + named.stream().map(Option::flag).collect(Collectors.joining(", ")));
             }
             String value;
             if (equals >= 0) {
@@ -50,7 +64,12 @@ public final class Arguments {
                 throw new UsageException("--" + name + " is given twice");
             }
         }
-        return new Arguments(values);
+        return new Arguments(values, List.copyOf(operands));
+    }
+
+    /** The words given that are not options, in order (none unless the command declares operands). */
+    public List<String> operands() {
+        return operands;
     }
 
     /** The value of {@code --name}, if given. */

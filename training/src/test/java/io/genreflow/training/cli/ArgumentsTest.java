@@ -38,6 +38,30 @@ class ArgumentsTest {
                 assertThrows(UsageException.class, () -> Arguments.parse(List.of(), OPTIONS).requiredText("input")).getMessage());
     }
 
+    @Test
+    void collectsOperandsOnlyForCommandsThatDeclareThem() throws UsageException {
+        List<Option> withFiles = List.of(new Option("top-k", "K", "labels"), Option.operands("FILE", "files"));
+
+        Arguments arguments = Arguments.parse(List.of("a.wav", "--top-k", "5", "music/", "b.mp3"), withFiles);
+
+        assertEquals(List.of("a.wav", "music/", "b.mp3"), arguments.operands());
+        assertEquals(5, arguments.integer("top-k", 3));
+        assertEquals(List.of(), Arguments.parse(List.of("--input", "x"), OPTIONS).operands());
+        assertTrue(assertThrows(UsageException.class, () -> Arguments.parse(List.of("--FILE", "x"), withFiles))
+                .getMessage().endsWith("the options are --top-k"));
+    }
+
+    @Test
+    void operandsAreNamedInUpperCaseAndShownAsTheyAreWritten() {
+        Option files = Option.operands("FILE_OR_DIR", "audio files or folders");
+
+        assertEquals("FILE_OR_DIR", files.flag());
+        assertEquals("...", files.value());
+        assertThrows(IllegalArgumentException.class, () -> Option.operands("files", "lower case"));
+        assertThrows(IllegalArgumentException.class, () -> Arguments.parse(List.of(),
+                List.of(Option.operands("A", "a"), Option.operands("B", "b"))));
+    }
+
     private static String message(List<String> words) {
         return assertThrows(UsageException.class, () -> Arguments.parse(words, OPTIONS)).getMessage();
     }
