@@ -1,0 +1,1 @@
+"""Trainer for genreflow's snippet classifiers: prepared dataset in, ONNX model and metrics out."""
