@@ -145,7 +145,8 @@ class Trainer:
         path = self.out_dir / CHECKPOINT
         if not path.is_file():
             return False
-        state = torch.load(path, map_location=self.device)
+        # RNG states must stay CPU tensors; load_state_dict moves weights and Adam moments to the model's device.
+        state = torch.load(path, map_location="cpu")
         if state.get("format") != CHECKPOINT_FORMAT:
             raise RunMismatchError(f"{path} has checkpoint format {state.get('format')}, expected "
                                    f"{CHECKPOINT_FORMAT}; start afresh with --no-resume")
