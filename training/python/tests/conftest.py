@@ -1,12 +1,9 @@
-import os
+import genreflow_train  # noqa: F401  (first: it sets the thread environment before numpy/torch load)
+import pytest
+import torch
 
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-
-import pytest  # noqa: E402
-import torch  # noqa: E402
-
-from genreflow_train import synthetic  # noqa: E402
-from genreflow_train.dataset import open_dataset  # noqa: E402
+from genreflow_train import synthetic
+from genreflow_train.dataset import open_dataset
 
 torch.set_num_threads(2)
 
