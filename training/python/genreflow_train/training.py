@@ -132,6 +132,7 @@ class Trainer:
         self.criterion = torch.nn.CrossEntropyLoss(
             weight=torch.tensor(self.loss_weights, dtype=torch.float32, device=device))
         self.progress = Progress()
+        self._clock = (time.monotonic(), 0.0)  # (session start, training seconds before it)
 
     def identity(self) -> dict:
         """What a checkpoint must match to be resumed by this trainer."""
@@ -183,44 +184,56 @@ class Trainer:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         progress = self.progress
         if progress.finished == "max-epochs" and progress.epoch < budget.epochs:
-            progress.finished = None
-        if progress.finished:
-            return progress.finished
-        session_start = time.monotonic()
-        seconds_at_start = progress.train_seconds
-        last_checkpoint = last_report = session_start
+            progress.finished = None  # more epochs were granted
+        self._clock = (time.monotonic(), progress.train_seconds)
         self.model.train()
         while progress.finished is None:
             if progress.epoch >= budget.epochs:
                 progress.finished = "max-epochs"
-                break
-            batches = epoch_batches(len(self.plan.train_rows), self.config.batch_size, self.config.seed,
-                                    progress.epoch, self.config.epoch_size)
-            epoch_start, epoch_snippets = time.monotonic(), 0
-            while progress.step_in_epoch < len(batches):
-                progress.train_seconds = seconds_at_start + time.monotonic() - session_start
-                reason = self._budget_exhausted(budget, stop_requested)
-                if reason:
-                    progress.stop_reason = reason
-                    self.save_checkpoint()
-                    return reason
-                epoch_snippets += self._train_step(batches[progress.step_in_epoch])
-                progress.step_in_epoch += 1
-                progress.global_step += 1
-                now = time.monotonic()
-                if now - last_report >= 60:
-                    last_report = now
-                    self._report_step(len(batches), epoch_snippets / (now - epoch_start))
-                if now - last_checkpoint >= budget.checkpoint_minutes * 60:
-                    last_checkpoint = now
-                    progress.train_seconds = seconds_at_start + now - session_start
-                    self.save_checkpoint()
-            self._finish_epoch(budget, epoch_snippets, time.monotonic() - epoch_start)
-            progress.train_seconds = seconds_at_start + time.monotonic() - session_start
-            self.save_checkpoint()
+                continue
+            reason = self._train_epoch(budget, stop_requested)
+            if reason:
+                progress.stop_reason = reason
+                self._checkpoint()
+                return reason
         progress.stop_reason = progress.finished
-        self.save_checkpoint()
+        self._checkpoint()
         return progress.finished
+
+    def _train_epoch(self, budget: Budget, stop_requested: Callable[[], bool]) -> str | None:
+        """Trains the rest of the current epoch and validates it; returns why it stopped early, if it did."""
+        progress = self.progress
+        batches = epoch_batches(len(self.plan.train_rows), self.config.batch_size, self.config.seed,
+                                progress.epoch, self.config.epoch_size)
+        started, snippets = time.monotonic(), 0
+        last_report = last_checkpoint = started
+        while progress.step_in_epoch < len(batches):
+            self._tick()
+            reason = self._budget_exhausted(budget, stop_requested)
+            if reason:
+                return reason
+            snippets += self._train_step(batches[progress.step_in_epoch])
+            progress.step_in_epoch += 1
+            progress.global_step += 1
+            now = time.monotonic()
+            if now - last_report >= 60:
+                last_report = now
+                self._report_step(len(batches), snippets / (now - started))
+            if now - last_checkpoint >= budget.checkpoint_minutes * 60:
+                last_checkpoint = now
+                self._checkpoint()
+        self._finish_epoch(budget, snippets, time.monotonic() - started)
+        self._checkpoint()
+        return None
+
+    def _tick(self) -> None:
+        """Brings the run's total training time up to now."""
+        session_start, seconds_before = self._clock
+        self.progress.train_seconds = seconds_before + time.monotonic() - session_start
+
+    def _checkpoint(self) -> None:
+        self._tick()
+        self.save_checkpoint()
 
     def _budget_exhausted(self, budget: Budget, stop_requested: Callable[[], bool]) -> str | None:
         if stop_requested():
