@@ -35,7 +35,7 @@ class ExportError(Exception):
 
 def export_run(dataset: PreparedDataset, out_dir: Path, device: torch.device = torch.device("cpu"),
                log: Callable[[str], None] = print) -> dict:
-    """Exports the best epoch's weights (or the latest, if no epoch has finished) and returns the metrics."""
+    """Exports the best epoch's weights (or the latest, if no epoch has finished); returns metrics.json's content."""
     out_dir = Path(out_dir)
     checkpoint = torch.load(out_dir / CHECKPOINT, map_location="cpu")
     identity = checkpoint["identity"]
@@ -45,15 +45,15 @@ def export_run(dataset: PreparedDataset, out_dir: Path, device: torch.device = t
     spec = ModelSpec.from_dict(identity["model"])
     progress = checkpoint["progress"]
     best_path = out_dir / BEST
-    weights = torch.load(best_path, map_location="cpu")["model"] if best_path.is_file() else checkpoint["model"]
     model = build_model(spec)
-    model.load_state_dict(weights)
+    model.load_state_dict(torch.load(best_path, map_location="cpu")["model"] if best_path.is_file()
+                          else checkpoint["model"])
     model.to(device).eval()
 
     plan = config.split_plan(dataset)
     reader = FeatureReader.of(dataset, config.representation)
-    loss_weights = np.asarray(checkpoint["class_weights"])
-    evaluation = evaluate(model, reader, plan.validation_rows, dataset.snippets, loss_weights,
+    class_weights = np.asarray(checkpoint["class_weights"])
+    evaluation = evaluate(model, reader, plan.validation_rows, dataset.snippets, class_weights,
                           config.batch_size * 2, device)
     model.cpu()
 
@@ -64,44 +64,48 @@ def export_run(dataset: PreparedDataset, out_dir: Path, device: torch.device = t
     np.save(out_dir / "parity_inputs.npy", parity_inputs)
     np.save(out_dir / "parity_logits.npy", parity_logits.astype(np.float32))
 
-    normalisation = dataset.normalisation(config.representation)
-    metrics = {
-        "schemaVersion": 1,
+    metrics = _camel_keys({
+        "schema_version": 1,
         "representation": config.representation,
         "architecture": spec.arch,
         "model": spec.to_dict(),
         "parameters": parameter_count(model),
         "labels": dataset.labels,
-        "inputName": INPUT_NAME,
-        "inputShape": [spec.n_frames, spec.n_features],
-        "outputName": OUTPUT_NAME,
+        "input_name": INPUT_NAME,
+        "input_shape": [spec.n_frames, spec.n_features],
+        "output_name": OUTPUT_NAME,
         "output": "logits",
         "onnx": {"file": MODEL_FILE, "opset": OPSET, "sha256": _sha256(out_dir / MODEL_FILE)},
         "split": plan.name,
         "dataset": {"path": str(dataset.root), "fingerprint": dataset.fingerprint},
-        "trainSnippets": int(len(plan.train_rows)),
-        "validationSnippets": int(len(plan.validation_rows)),
-        "bestEpoch": progress["best_epoch"],
-        "epochsTrained": progress["epoch"],
+        "train_snippets": int(len(plan.train_rows)),
+        "validation_snippets": int(len(plan.validation_rows)),
+        "best_epoch": progress["best_epoch"],
+        "epochs_trained": progress["epoch"],
         "steps": progress["global_step"],
-        "stopReason": progress["stop_reason"],
-        "trainingSeconds": progress["train_seconds"],
+        "stop_reason": progress["stop_reason"],
+        "training_seconds": progress["train_seconds"],
         "seed": config.seed,
-        "hyperParameters": config.to_dict(),
-        "classWeights": loss_weights.tolist(),
+        "hyper_parameters": config.to_dict(),
+        "class_weights": class_weights.tolist(),
         "validation": {"loss": evaluation.loss, "snippet": evaluation.snippet, "track": evaluation.track},
-        # The statistics actually applied (near-constant columns are only centred): serving must
-        # use exactly these, so the manifest should copy them from here.
-        "normalisation": {"mean": normalisation.mean.tolist(), "std": normalisation.std.tolist()},
+        "normalisation": _applied_normalisation(dataset, config.representation),
         "torch": torch.__version__,
-    }
+    })
     _write_json(out_dir / "metrics.json", metrics)
-    _write_json(out_dir / "history.json", progress["history"])
+    _write_json(out_dir / "history.json", _camel_keys(progress["history"]))
     _write_track_predictions(out_dir / "validation_predictions.csv", dataset, evaluation.track_ids,
                              evaluation.track_probabilities)
     log(f"exported {out_dir / MODEL_FILE} (epoch {progress['best_epoch']}, track balanced accuracy "
         f"{evaluation.track['balanced_accuracy']:.3f}, snippet {evaluation.snippet['balanced_accuracy']:.3f})")
     return metrics
+
+
+def _applied_normalisation(dataset: PreparedDataset, representation: str) -> dict:
+    """The statistics actually applied (near-constant columns are only centred): serving must use
+    exactly these, so the manifest should copy them from metrics.json rather than dataset.json."""
+    normalisation = dataset.normalisation(representation)
+    return {"mean": normalisation.mean.tolist(), "std": normalisation.std.tolist()}
 
 
 def export_onnx(model: torch.nn.Module, spec: ModelSpec, path: Path) -> None:
@@ -159,6 +163,20 @@ def _write_track_predictions(path: Path, dataset: PreparedDataset, track_ids: np
         for track, row in zip(track_ids.tolist(), probabilities):
             writer.writerow([track, dataset.tracks.id[track], int(dataset.tracks.label[track]),
                              *(f"{p:.6f}" for p in row)])
+
+
+def _camel_keys(value):
+    """JSON outputs use camelCase keys, like dataset.json and the Java records that read them."""
+    if isinstance(value, dict):
+        return {_camel(key): _camel_keys(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_camel_keys(item) for item in value]
+    return value
+
+
+def _camel(name: str) -> str:
+    first, *rest = name.split("_")
+    return first + "".join(part.capitalize() for part in rest)
 
 
 def _write_json(path: Path, value) -> None:
