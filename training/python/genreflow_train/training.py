@@ -85,8 +85,9 @@ class Progress:
     step_in_epoch: int = 0
     global_step: int = 0
     train_seconds: float = 0.0
+    epoch_start_seconds: float = 0.0  # train_seconds when the current epoch began
     loss_sum: float = 0.0
-    loss_count: int = 0
+    loss_count: int = 0  # snippets trained in the current epoch
     best_score: list | None = None
     best_epoch: int | None = None
     stale_epochs: int = 0
@@ -205,24 +206,23 @@ class Trainer:
         progress = self.progress
         batches = epoch_batches(len(self.plan.train_rows), self.config.batch_size, self.config.seed,
                                 progress.epoch, self.config.epoch_size)
-        started, snippets = time.monotonic(), 0
-        last_report = last_checkpoint = started
+        last_report = last_checkpoint = time.monotonic()
         while progress.step_in_epoch < len(batches):
             self._tick()
             reason = self._budget_exhausted(budget, stop_requested)
             if reason:
                 return reason
-            snippets += self._train_step(batches[progress.step_in_epoch])
+            self._train_step(batches[progress.step_in_epoch])
             progress.step_in_epoch += 1
             progress.global_step += 1
             now = time.monotonic()
             if now - last_report >= 60:
                 last_report = now
-                self._report_step(len(batches), snippets / (now - started))
+                self._report_step(len(batches))
             if now - last_checkpoint >= budget.checkpoint_minutes * 60:
                 last_checkpoint = now
                 self._checkpoint()
-        self._finish_epoch(budget, snippets, time.monotonic() - started)
+        self._finish_epoch(budget)
         self._checkpoint()
         return None
 
@@ -244,7 +244,7 @@ class Trainer:
             return "max-minutes"
         return None
 
-    def _train_step(self, batch_positions: np.ndarray) -> int:
+    def _train_step(self, batch_positions: np.ndarray) -> None:
         rows = self.plan.train_rows[batch_positions]
         inputs = torch.from_numpy(self.reader.read(rows)).to(self.device)
         targets = torch.from_numpy(self.dataset.snippets.label[rows]).to(self.device)
@@ -256,14 +256,16 @@ class Trainer:
         self.optimizer.step()
         self.progress.loss_sum += float(loss) * len(rows)
         self.progress.loss_count += len(rows)
-        return len(rows)
 
     def validate(self) -> Evaluation:
         return evaluate(self.model, self.reader, self.plan.validation_rows, self.dataset.snippets,
                         self.loss_weights, self.config.batch_size * 2, self.device)
 
-    def _finish_epoch(self, budget: Budget, snippets: int, seconds: float) -> None:
+    def _finish_epoch(self, budget: Budget) -> None:
         progress = self.progress
+        self._tick()
+        seconds = progress.train_seconds - progress.epoch_start_seconds  # across resumes, without validation
+        snippets = progress.loss_count
         evaluation = self.validate()
         self.scheduler.step(evaluation.loss)
         score = list(evaluation.score())
@@ -285,14 +287,17 @@ class Trainer:
             "improved": improved,
         })
         progress.step_in_epoch, progress.loss_sum, progress.loss_count = 0, 0.0, 0
+        self._tick()
+        progress.epoch_start_seconds = progress.train_seconds
         if progress.stale_epochs >= self.config.patience:
             progress.finished = "early-stopped"
         self._report_epoch(budget)
 
     # ----- progress lines
 
-    def _report_step(self, steps_in_epoch: int, rate: float) -> None:
+    def _report_step(self, steps_in_epoch: int) -> None:
         progress = self.progress
+        rate = progress.loss_count / max(progress.train_seconds - progress.epoch_start_seconds, 1e-9)
         self.log(f"  epoch {progress.epoch + 1} step {progress.step_in_epoch}/{steps_in_epoch} "
                  f"loss {progress.loss_sum / max(progress.loss_count, 1):.4f} {rate:.0f} snippets/s")
 
