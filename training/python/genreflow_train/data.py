@@ -24,7 +24,7 @@ def plan_split(dataset: PreparedDataset, *, fold: int | None, augmentations: lis
     k-fold: train on folds != fold, validate on fold `fold`. Folds are assigned over all tracks
     (DATASET_FORMAT.md), so fold runs also see tracks of the hold-out test split.
     Training uses the chosen augmentations (all by default); validation always uses the original
-    audio only, silent snippets included, because serving scores every snippet of a track.
+    audio only, silent snippets included (the dataset contract does not say serving skips them).
     """
     snippets = dataset.snippets
     available = dataset.description.get("augmentations", [ORIGINAL_AUDIO])

@@ -91,9 +91,6 @@ class ShardedFeatures:
                                f"float16 {[rows, *shape]}")
         return array
 
-    def __len__(self) -> int:
-        return int(self._starts[-1])
-
     def gather(self, rows: np.ndarray) -> np.ndarray:
         """The given rows as a new float32 array [len(rows), T, F], in the order asked for."""
         rows = np.asarray(rows, dtype=np.int64)

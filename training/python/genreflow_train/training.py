@@ -122,8 +122,7 @@ class Trainer:
             dataset, spec, config, Path(out_dir), device, log)
         self.plan = config.split_plan(dataset)
         self.reader = FeatureReader.of(dataset, config.representation)
-        self.train_labels = dataset.snippets.label[self.plan.train_rows]
-        self.loss_weights = class_weights(self.train_labels, len(dataset.labels))
+        self.loss_weights = class_weights(dataset.snippets.label[self.plan.train_rows], len(dataset.labels))
         seed_everything(config.seed)
         self.model = build_model(spec).to(device)
         self.optimizer = torch.optim.Adam(self.model.parameters(), lr=config.learning_rate,
