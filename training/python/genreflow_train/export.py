@@ -90,6 +90,9 @@ def export_run(dataset: PreparedDataset, out_dir: Path, device: torch.device = t
         "class_weights": class_weights.tolist(),
         "validation": {"loss": evaluation.loss, "snippet": evaluation.snippet, "track": evaluation.track},
         "normalisation": _applied_normalisation(dataset, config.representation),
+        # Copied so that a run folder alone is enough to write the model manifest.
+        "features": dataset.description.get("features"),
+        "snippet": dataset.description.get("snippet"),
         "torch": torch.__version__,
     })
     _write_json(out_dir / "metrics.json", metrics)

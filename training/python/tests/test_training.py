@@ -103,6 +103,8 @@ def test_metrics_describe_the_model_and_its_validation(two_steps, dataset):
     assert metrics["model"]["nFrames"] == two_steps.shape[0]
     assert metrics["hyperParameters"]["learningRate"] == 0.001
     assert len(metrics["normalisation"]["mean"]) == two_steps.shape[1]
+    assert metrics["features"] == dataset.description["features"]
+    assert metrics["snippet"] == {"lengthSeconds": 3.0, "hopSeconds": 1.0}
     assert json.loads((two_steps.out / "history.json").read_text()) == []
     with (two_steps.out / "validation_predictions.csv").open() as file:
         rows = list(csv.DictReader(file))
