@@ -257,32 +257,38 @@ class TrainingSmokeTest {
     private static Map<String, Map<Representation, double[]>> expectedTrackScores(Path manifest) throws Exception {
         CsvTable tracks = CsvTable.read(dataset.tracks());
         CsvTable snippets = CsvTable.read(dataset.snippets());
+        String source = dataset.snippets().toString();
+        int track = snippets.column("track", source);
+        int augmentation = snippets.column("augmentation", source);
+        int silent = snippets.column("silent", source);
+        ModelManifest models = ModelManifest.read(manifest);
         Map<String, Map<Representation, double[]>> expected = new LinkedHashMap<>();
         for (Representation representation : Representation.values()) {
-            ModelManifest models = ModelManifest.read(manifest);
             Normalisation normalisation = models.model(representation).normalisation();
             try (OnnxSnippetClassifier classifier = OnnxSnippetClassifier.load(manifest, representation,
                     OnnxSnippetClassifier.Options.defaults())) {
-                for (CsvTable.Row track : tracks.rows()) {
-                    double[] sum = new double[LABELS.size()];
+                for (int t = 0; t < tracks.rows().size(); t++) {
+                    double[] mean = new double[LABELS.size()];
                     int count = 0;
-                    for (CsvTable.Row snippet : snippets.rows()) {
-                        if (snippet.get(1).equals(track.get(0)) && snippet.get(5).equals(DatasetLayout.ORIGINAL_AUDIO)
-                                && snippet.get(7).equals("false")) {
-                            float[][] features = shardRow(representation, Long.parseLong(snippet.get(0)));
+                    for (int row = 0; row < snippets.rows().size(); row++) {
+                        CsvTable.Row snippet = snippets.rows().get(row);
+                        if (Integer.parseInt(snippet.get(track)) == t
+                                && snippet.get(augmentation).equals(DatasetLayout.ORIGINAL_AUDIO)
+                                && snippet.get(silent).equals("false")) {
+                            float[][] features = shardRow(representation, row);
                             normalisation.apply(features);
                             float[] probabilities = classifier.classify(new float[][][] {features})[0];
-                            for (int c = 0; c < sum.length; c++) {
-                                sum[c] += probabilities[c];
+                            for (int c = 0; c < mean.length; c++) {
+                                mean[c] += probabilities[c];
                             }
                             count++;
                         }
                     }
-                    for (int c = 0; c < sum.length; c++) {
-                        sum[c] /= count;
+                    for (int c = 0; c < mean.length; c++) {
+                        mean[c] /= count;
                     }
-                    expected.computeIfAbsent(track.get(2), path -> new EnumMap<>(Representation.class))
-                            .put(representation, sum);
+                    String path = tracks.rows().get(t).get(tracks.column("path", dataset.tracks().toString()));
+                    expected.computeIfAbsent(path, file -> new EnumMap<>(Representation.class)).put(representation, mean);
                 }
             }
         }

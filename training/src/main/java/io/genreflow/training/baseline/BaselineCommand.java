@@ -70,10 +70,11 @@ public final class BaselineCommand implements Command {
             IOException {
         DatasetLayout layout = new DatasetLayout(arguments.requiredPath("dataset"));
         Path output = arguments.path("output").orElse(null);
-        BaselineEvaluation.Plan plan = plan(arguments, TrackSummaryReader.description(layout));
+        DatasetDescription description = TrackSummaryReader.description(layout);
+        BaselineEvaluation.Plan plan = plan(arguments, description);
         long started = System.nanoTime();
         err.println("baseline: reading the " + ids(plan.representations()) + " shards of " + layout.root());
-        TrackSummaries tracks = TrackSummaryReader.read(layout, plan.representations(), representation ->
+        TrackSummaries tracks = TrackSummaryReader.read(layout, description, plan.representations(), representation ->
                 err.println("baseline: " + representation.id() + " summarised ("
                         + seconds(started) + ")"));
         BaselineReport report;

@@ -39,11 +39,11 @@ final class TrackSummaryReader {
     /**
      * Summarises every track of the dataset at {@code layout} in each of {@code representations}.
      *
-     * @param progress told after each representation is read
+     * @param description the dataset's {@link #description}
+     * @param progress    told after each representation is read
      */
-    static TrackSummaries read(DatasetLayout layout, List<Representation> representations, Progress progress)
-            throws IOException {
-        DatasetDescription description = description(layout);
+    static TrackSummaries read(DatasetLayout layout, DatasetDescription description, List<Representation> representations,
+                               Progress progress) throws IOException {
         for (Representation representation : representations) {
             if (!description.representations().containsKey(representation.id())) {
                 throw new IOException(layout.root() + " was prepared without " + representation.id() + "; it has "

@@ -49,8 +49,8 @@ class TrackSummaryReaderTest {
         DatasetLayout layout = write(PreparedDatasetFixture.tracks(7, 2, 2));
         List<Representation> read = new ArrayList<>();
 
-        TrackSummaries summaries = TrackSummaryReader.read(layout, List.of(Representation.LOGMEL, Representation.CHROMA),
-                read::add);
+        TrackSummaries summaries = TrackSummaryReader.read(layout, TrackSummaryReader.description(layout),
+                List.of(Representation.LOGMEL, Representation.CHROMA), read::add);
 
         assertEquals(List.of(Representation.LOGMEL, Representation.CHROMA), read);
         assertEquals(7, summaries.tracks().size());
@@ -72,16 +72,20 @@ class TrackSummaryReaderTest {
 
     @Test
     void aDatasetItCannotUseIsRefusedWithTheReason() throws IOException {
-        assertTrue(assertThrows(IOException.class, () -> TrackSummaryReader.read(new DatasetLayout(folder),
-                List.of(Representation.LOGMEL), r -> { })).getMessage().contains("has no dataset.json"));
+        assertTrue(assertThrows(IOException.class, () -> TrackSummaryReader.description(new DatasetLayout(folder)))
+                .getMessage().contains("has no dataset.json"));
 
         DatasetLayout layout = write(PreparedDatasetFixture.tracks(4, 2, 2));
         assertEquals(layout.root() + " was prepared without spectrogram; it has logmel, chroma", assertThrows(IOException.class,
-                () -> TrackSummaryReader.read(layout, List.of(Representation.SPECTROGRAM), r -> { })).getMessage());
+                () -> read(layout, Representation.SPECTROGRAM)).getMessage());
 
         List<String> lines = Files.readAllLines(layout.snippets());
         Files.write(layout.snippets(), lines.subList(0, lines.size() - 1));
-        assertTrue(assertThrows(IOException.class, () -> TrackSummaryReader.read(layout, List.of(Representation.LOGMEL),
-                r -> { })).getMessage().contains("lists 15 snippets but the shards of dataset.json hold 16 rows"));
+        assertTrue(assertThrows(IOException.class, () -> read(layout, Representation.LOGMEL)).getMessage()
+                .contains("lists 15 snippets but the shards of dataset.json hold 16 rows"));
+    }
+
+    private static TrackSummaries read(DatasetLayout layout, Representation representation) throws IOException {
+        return TrackSummaryReader.read(layout, TrackSummaryReader.description(layout), List.of(representation), r -> { });
     }
 }
