@@ -104,6 +104,39 @@ class LogisticRegressionTest {
     }
 
     @Test
+    void reachesTheMinimumOnWideStronglyCorrelatedFeatures() {
+        // Like standardised statistics of neighbouring spectrum bins: 300 columns driven by 3 factors.
+        Random random = new Random(6);
+        int samples = 60;
+        double[][] x = new double[samples][300];
+        int[] y = labels(samples);
+        for (int i = 0; i < samples; i++) {
+            double[] factors = {random.nextGaussian() + y[i], random.nextGaussian(), random.nextGaussian() - y[i]};
+            for (int j = 0; j < 300; j++) {
+                x[i][j] = factors[j % 3] * (1 + j / 300.0) + 0.01 * random.nextGaussian();
+            }
+        }
+        double[] sampleWeights = ones(samples);
+
+        LogisticRegression model = LogisticRegression.fit(x, y, LABELS, sampleWeights, L2);
+
+        double[][] w = model.weights();
+        double[] b = model.bias();
+        double h = 1e-5;
+        for (int c = 0; c < LABELS; c++) {
+            for (int j = 0; j < 300; j += 7) {
+                double[][] up = model.weights();
+                double[][] down = model.weights();
+                up[c][j] += h;
+                down[c][j] -= h;
+                double slope = (loss(up, b, x, y, sampleWeights, L2) - loss(down, b, x, y, sampleWeights, L2)) / (2 * h);
+                assertEquals(0, slope, 1e-6, "gradient of weight (" + c + ", " + j + ")");
+            }
+        }
+        assertTrue(Arrays.stream(w).flatMapToDouble(Arrays::stream).anyMatch(v -> Math.abs(v) > 1e-3));
+    }
+
+    @Test
     void aWeightOfTwoIsTheSampleTwiceAndAWeightOfZeroIsNoSample() {
         double[][] x = features(30, new Random(2));
         int[] y = labels(30);
