@@ -87,10 +87,8 @@ final class BaselineEvaluation {
                 for (Future<BaselineReport.PartitionResult> fold : foldResults.get(s)) {
                     perFold.add(fold.get());
                 }
-                List<ClassificationMetrics> metrics = perFold.stream().map(BaselineReport.PartitionResult::metrics).toList();
                 results.add(new BaselineReport.FeatureSetResult(sets.get(s).stream().map(Representation::id).toList(),
-                        widths.get(s), perFold, metrics.isEmpty() ? null : ClassificationMetrics.mean(metrics),
-                        metrics.isEmpty() ? null : ClassificationMetrics.standardDeviation(metrics),
+                        widths.get(s), perFold, perFold.isEmpty() ? null : BaselineReport.FoldSummary.of(perFold),
                         holdoutResults.get(s) == null ? null : holdoutResults.get(s).get()));
             }
             return new BaselineReport(dataset, tracks.labelNames(), tracks.tracks().size(), METHOD, plan.l2(), results);
@@ -112,9 +110,8 @@ final class BaselineEvaluation {
             truth[k] = labels[partition.test()[k]];
             predicted[k] = classifier.predict(features[partition.test()[k]]);
         }
-        int[][] confusion = ClassificationMetrics.confusion(truth, predicted, tracks.labelNames().size());
         return new BaselineReport.PartitionResult(partition.name(), partition.train().length, truth.length,
-                ClassificationMetrics.of(confusion), confusion);
+                ClassificationMetrics.of(truth, predicted, tracks.labelNames().size()));
     }
 
     /** The classifier fitted on the partition's training rows alone. */

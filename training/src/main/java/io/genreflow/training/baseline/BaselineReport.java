@@ -24,12 +24,11 @@ record BaselineReport(String dataset, List<String> labels, int tracks, String me
      * @param representations the representations whose summaries were concatenated
      * @param features        the width of a track's summary row
      * @param folds           one result per cross-validation fold; empty when folds were not evaluated
-     * @param foldMean        the mean of each metric over the folds; null without folds
-     * @param foldStd         the sample standard deviation of each metric over the folds; null without folds
+     * @param foldSummary     each metric's mean and spread over the folds; null without folds
      * @param holdout         trained on train + validation, tested on the test split; null when not evaluated
      */
     record FeatureSetResult(List<String> representations, int features, List<PartitionResult> folds,
-                            ClassificationMetrics foldMean, ClassificationMetrics foldStd, PartitionResult holdout) {
+                            FoldSummary foldSummary, PartitionResult holdout) {
 
         FeatureSetResult {
             representations = List.copyOf(representations);
@@ -41,17 +40,27 @@ record BaselineReport(String dataset, List<String> labels, int tracks, String me
         }
     }
 
+    /** Each metric over the folds. */
+    record FoldSummary(MeanAndSpread accuracy, MeanAndSpread balancedAccuracy, MeanAndSpread macroF1) {
+
+        /** The summary of the folds' results, of which there are at least two. */
+        static FoldSummary of(List<PartitionResult> folds) {
+            return new FoldSummary(
+                    MeanAndSpread.of(folds.stream().mapToDouble(fold -> fold.metrics().accuracy()).toArray()),
+                    MeanAndSpread.of(folds.stream().mapToDouble(fold -> fold.metrics().balancedAccuracy()).toArray()),
+                    MeanAndSpread.of(folds.stream().mapToDouble(fold -> fold.metrics().macroF1()).toArray()));
+        }
+    }
+
     /**
      * One partition's outcome.
      *
      * @param partition   {@code fold-k} or {@code test}
      * @param trainTracks tracks the model was fitted on
      * @param testTracks  tracks it was tested on
-     * @param metrics     track accuracy, balanced accuracy and macro-F1 on the test tracks
-     * @param confusion   {@code confusion[true][predicted]} track counts
+     * @param metrics     track-level metrics on the test tracks, confusion matrix included
      */
-    record PartitionResult(String partition, int trainTracks, int testTracks, ClassificationMetrics metrics,
-                           int[][] confusion) {
+    record PartitionResult(String partition, int trainTracks, int testTracks, ClassificationMetrics metrics) {
     }
 
     BaselineReport {
@@ -70,12 +79,12 @@ record BaselineReport(String dataset, List<String> labels, int tracks, String me
         text.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (FeatureSetResult set : featureSets) {
             List<String> cells = new ArrayList<>(List.of(set.name(), Integer.toString(set.features())));
-            if (set.foldMean() == null) {
+            if (set.foldSummary() == null) {
                 cells.addAll(List.of("–", "–", "–"));
             } else {
-                cells.add(spread(set.foldMean().balancedAccuracy(), set.foldStd().balancedAccuracy()));
-                cells.add(spread(set.foldMean().accuracy(), set.foldStd().accuracy()));
-                cells.add(spread(set.foldMean().macroF1(), set.foldStd().macroF1()));
+                cells.add(spread(set.foldSummary().balancedAccuracy()));
+                cells.add(spread(set.foldSummary().accuracy()));
+                cells.add(spread(set.foldSummary().macroF1()));
             }
             if (set.holdout() == null) {
                 cells.addAll(List.of("–", "–", "–"));
@@ -101,8 +110,8 @@ record BaselineReport(String dataset, List<String> labels, int tracks, String me
         return text.toString();
     }
 
-    private static String spread(double mean, double std) {
-        return number(mean) + " ± " + number(std);
+    private static String spread(MeanAndSpread metric) {
+        return number(metric.mean()) + " ± " + number(metric.std());
     }
 
     private static String number(double value) {

@@ -85,9 +85,9 @@ class BaselineCommandTest {
                 report.findValues("representations").toString());
         JsonNode logmel = report.get("featureSets").get(1);
         assertEquals(3, logmel.get("folds").size());
-        assertTrue(logmel.get("foldMean").get("balancedAccuracy").asDouble() > 0.9, logmel.toString());
+        assertTrue(logmel.get("foldSummary").get("balancedAccuracy").get("mean").asDouble() > 0.9, logmel.toString());
         assertEquals("test", logmel.get("holdout").get("partition").asText());
-        assertEquals(2, logmel.get("holdout").get("confusion").size());
+        assertEquals(2, logmel.get("holdout").get("metrics").get("confusion").size());
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("baseline: chroma summarised"));
     }
 

@@ -65,8 +65,8 @@ class BaselineEvaluationTest {
         assertEquals(72, both.holdout().trainTracks());
         assertEquals(18, both.holdout().testTracks());
         assertTrue(both.holdout().metrics().balancedAccuracy() >= 0.9, both.holdout().toString());
-        assertTrue(report.featureSets().get(1).foldMean().balancedAccuracy() >= 0.9);
-        assertTrue(report.featureSets().get(2).foldMean().balancedAccuracy() < 0.6, "chroma is noise");
+        assertTrue(report.featureSets().get(1).foldSummary().balancedAccuracy().mean() >= 0.9);
+        assertTrue(report.featureSets().get(2).foldSummary().balancedAccuracy().mean() < 0.6, "chroma is noise");
     }
 
     @Test
@@ -74,7 +74,7 @@ class BaselineEvaluationTest {
         BaselineReport report = BaselineEvaluation.run(tracks(150, false, 2), plan(true, false), "synthetic");
 
         for (BaselineReport.FeatureSetResult set : report.featureSets()) {
-            double mean = set.foldMean().balancedAccuracy();
+            double mean = set.foldSummary().balancedAccuracy().mean();
             assertTrue(mean > 1.0 / 3 - 0.15 && mean < 1.0 / 3 + 0.15, set.representations() + ": " + mean);
             assertNull(set.holdout());
         }

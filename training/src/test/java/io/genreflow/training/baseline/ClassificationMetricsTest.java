@@ -2,8 +2,8 @@ package io.genreflow.training.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClassificationMetricsTest {
@@ -11,11 +11,10 @@ class ClassificationMetricsTest {
     @Test
     void metricsFollowTheTrainersDefinitions() {
         // Label 3 never occurs: it counts for neither balanced accuracy nor macro-F1.
-        int[][] confusion = ClassificationMetrics.confusion(new int[] {0, 0, 1, 1, 2}, new int[] {0, 1, 1, 1, 0}, 4);
+        ClassificationMetrics metrics = ClassificationMetrics.of(new int[] {0, 0, 1, 1, 2}, new int[] {0, 1, 1, 1, 0}, 4);
 
-        ClassificationMetrics metrics = ClassificationMetrics.of(confusion);
-
-        assertArrayEquals(new int[] {1, 1, 0, 0}, confusion[0]);
+        assertArrayEquals(new int[] {1, 1, 0, 0}, metrics.confusion()[0]);
+        assertEquals(5, metrics.count());
         assertEquals(3.0 / 5, metrics.accuracy(), 1e-15);
         assertEquals((0.5 + 1 + 0) / 3, metrics.balancedAccuracy(), 1e-15);
         // F1: label 0 precision 1/2 recall 1/2 -> 1/2; label 1 precision 2/3 recall 1 -> 4/5; label 2 -> 0.
@@ -24,8 +23,7 @@ class ClassificationMetricsTest {
 
     @Test
     void aLabelPredictedButAbsentStillCostsInMacroF1() {
-        ClassificationMetrics metrics = ClassificationMetrics.of(
-                ClassificationMetrics.confusion(new int[] {0, 0}, new int[] {0, 1}, 2));
+        ClassificationMetrics metrics = ClassificationMetrics.of(new int[] {0, 0}, new int[] {0, 1}, 2);
 
         assertEquals(0.5, metrics.balancedAccuracy(), 1e-15);
         assertEquals((2.0 / 3 + 0) / 2, metrics.macroF1(), 1e-15);
@@ -33,12 +31,10 @@ class ClassificationMetricsTest {
 
     @Test
     void foldsAreSummarisedByMeanAndSampleStandardDeviation() {
-        List<ClassificationMetrics> folds = List.of(new ClassificationMetrics(0.5, 0.4, 0.3),
-                new ClassificationMetrics(0.7, 0.6, 0.5));
+        MeanAndSpread spread = MeanAndSpread.of(new double[] {0.4, 0.6});
 
-        assertEquals(0.6, ClassificationMetrics.mean(folds).accuracy(), 1e-15);
-        assertEquals(0.4, ClassificationMetrics.mean(folds).macroF1(), 1e-15);
-        assertEquals(Math.sqrt(0.02), ClassificationMetrics.standardDeviation(folds).balancedAccuracy(), 1e-15);
-        assertEquals(0, ClassificationMetrics.standardDeviation(folds.subList(0, 1)).accuracy());
+        assertEquals(0.5, spread.mean(), 1e-15);
+        assertEquals(Math.sqrt(0.02), spread.std(), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> MeanAndSpread.of(new double[] {0.4}));
     }
 }
