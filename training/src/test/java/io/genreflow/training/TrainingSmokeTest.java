@@ -217,8 +217,10 @@ class TrainingSmokeTest {
     /**
      * The model set classify uses: every representation's first run in {@link #RUNS}, copied beside
      * a manifest.json written from the runs' metrics.json. This stands in for {@code genreflow
-     * package-models}, which is being written separately; with it merged, this method becomes one
-     * {@code cli("package-models", ...)} call (and an {@code evaluate} test can use its output).
+     * package-models}, written in parallel on another branch; once it is merged, the body becomes
+     * {@code cli("package-models", "--dataset", dataset, "--runs", <every run folder, comma-separated>,
+     * "--output", folder, "--model-version", "smoke-test")} returning {@code folder/manifest.json},
+     * and a test of {@code cli("evaluate", "--models", manifest, "--dataset", dataset)} can follow.
      */
     private static Path packageModelsByHand(Path folder) throws Exception {
         Files.createDirectories(folder);
