@@ -66,9 +66,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainingSmokeTest {
 
     private static final String PYTHON = "/usr/bin/python3";
-    private static final String INSTALL_HINT = "install the trainer's Python packages: apt-get install -y"
-            + " --no-install-recommends python3-torch python3-onnx python3-numpy python3-pytest libopenblas0-pthread"
-            + " (or run bash .ci/run)";
 
     /**
      * ONNX Runtime and PyTorch run the same float32 graph with different kernels; their logits
@@ -97,6 +94,9 @@ class TrainingSmokeTest {
             new Run("lstm", Representation.CHROMA), new Run("gru", Representation.WAVEFORM),
             new Run("lstm", Representation.SPECTROGRAM), new Run("gru", Representation.LOGMEL),
             new Run("crnn", Representation.SPECTROGRAM));
+
+    /** The Debian packages the tests need, one per line; CI installs them (.ci/run). */
+    private static final String APT_PACKAGES = ".ci/apt-packages";
 
     @TempDir
     static Path work;
@@ -352,15 +352,21 @@ class TrainingSmokeTest {
             check = new ProcessBuilder(PYTHON, "-c", "import torch, onnx, numpy").redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
         } catch (IOException e) {
-            throw new AssertionError(PYTHON + " cannot be run (" + e.getMessage() + "); " + INSTALL_HINT, e);
+            throw new AssertionError(PYTHON + " cannot be run (" + e.getMessage() + "); " + installHint(), e);
         }
         if (!check.waitFor(2, TimeUnit.MINUTES)) {
             check.destroyForcibly().waitFor();
-            fail(PYTHON + " did not import torch, onnx and numpy within 2 minutes; " + INSTALL_HINT);
+            fail(PYTHON + " did not import torch, onnx and numpy within 2 minutes; " + installHint());
         }
         if (check.exitValue() != 0) {
-            fail(PYTHON + " cannot import torch, onnx and numpy (" + Files.readString(log).strip() + "); " + INSTALL_HINT);
+            fail(PYTHON + " cannot import torch, onnx and numpy (" + Files.readString(log).strip() + "); " + installHint());
         }
+    }
+
+    private static String installHint() throws IOException {
+        String packages = String.join(" ", Files.readAllLines(repositoryRoot().resolve(APT_PACKAGES)));
+        return "install the trainer's Python packages: apt-get install -y --no-install-recommends " + packages
+                + " (or run bash .ci/run)";
     }
 
     /** Runs the trainer for two steps, failing with its output if it does not finish cleanly. */
