@@ -25,7 +25,8 @@ public final class Cli {
     /** Exit status of a wrong command line. */
     static final int USAGE = 2;
 
-    private static final List<Command> COMMANDS = List.of(new PrepareCommand(), new ClassifyCommand(), new BaselineCommand());
+    private static final List<Command> COMMANDS =
+            List.of(new PrepareCommand(), new ClassifyCommand(), new BaselineCommand());
 
     private Cli() {
     }

@@ -238,7 +238,8 @@ class TrainingSmokeTest {
             models.put(run.representation().id(), new RepresentationModel(file, metrics.get("onnx").get("sha256").asText(),
                     Arrays.asList(-1L, shape.get(0).asLong(), shape.get(1).asLong()), run.arch(), ModelOutput.LOGITS,
                     Json.mapper().treeToValue(metrics.get("normalisation"), Normalisation.class),
-                    Map.of("trackBalancedAccuracy", metrics.get("validation").get("track").get("balancedAccuracy").asDouble())));
+                    Map.of("trackBalancedAccuracy",
+                            metrics.get("validation").get("track").get("balancedAccuracy").asDouble())));
         }
         FeatureParams features = Json.mapper().treeToValue(anyMetrics.get("features"), FeatureParams.class);
         JsonNode snippet = anyMetrics.get("snippet");
@@ -413,7 +414,8 @@ class TrainingSmokeTest {
                 for (int i = 0; i < samples.length; i++) {
                     double t = (double) i / rate;
                     double value = switch (label) {
-                        case "drone" -> 0.3 * Math.sin(2 * Math.PI * 80 * pitch * t) + 0.15 * Math.sin(2 * Math.PI * 160 * pitch * t);
+                        case "drone" -> 0.3 * Math.sin(2 * Math.PI * 80 * pitch * t)
+                                + 0.15 * Math.sin(2 * Math.PI * 160 * pitch * t);
                         case "hiss" -> (Math.sin(2 * Math.PI * 2 * t) > 0 ? 0.3 : 0.05) * random.nextGaussian();
                         default -> 0.3 * Math.sin(2 * Math.PI * 2000 * pitch * (t + 0.05 * Math.sin(2 * Math.PI * 3 * t)));
                     };
@@ -432,8 +434,9 @@ class TrainingSmokeTest {
             pcm.putShort((short) Math.round(Math.max(-1, Math.min(1, sample)) * 32767));
         }
         Files.createDirectories(file.getParent());
-        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm.array()), new AudioFormat(rate, 16, 1, true, false),
-                samples.length), AudioFileFormat.Type.WAVE, file.toFile());
+        AudioFormat format = new AudioFormat(rate, 16, 1, true, false);
+        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm.array()), format, samples.length),
+                AudioFileFormat.Type.WAVE, file.toFile());
     }
 
     /** What a command printed and its exit status. */

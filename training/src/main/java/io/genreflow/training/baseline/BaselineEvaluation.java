@@ -79,7 +79,8 @@ final class BaselineEvaluation {
                     perFold.add(workers.submit(() -> evaluate(tracks, features, fold, plan.l2())));
                 }
                 foldResults.add(perFold);
-                holdoutResults.add(holdout == null ? null : workers.submit(() -> evaluate(tracks, features, holdout, plan.l2())));
+                holdoutResults.add(holdout == null ? null
+                        : workers.submit(() -> evaluate(tracks, features, holdout, plan.l2())));
             }
             List<BaselineReport.FeatureSetResult> results = new ArrayList<>();
             for (int s = 0; s < sets.size(); s++) {

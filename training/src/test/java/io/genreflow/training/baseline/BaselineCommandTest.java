@@ -78,7 +78,7 @@ class BaselineCommandTest {
         assertTrue(markdown.contains("| logmel + chroma | 10 | "), markdown);
         assertTrue(markdown.contains("## logmel by fold"), markdown);
         JsonNode report = Json.mapper().readTree(output.resolve(BaselineCommand.JSON_FILE).toFile());
-        assertEquals(List.of("quiet", "loud"), List.of(report.get("labels").get(0).asText(), report.get("labels").get(1).asText()));
+        assertEquals("[\"quiet\",\"loud\"]", report.get("labels").toString());
         assertEquals(30, report.get("tracks").asInt());
         // Waveform is left out unless asked for; logmel and chroma are combined, then each alone.
         assertEquals("[[\"logmel\",\"chroma\"], [\"logmel\"], [\"chroma\"]]",

@@ -124,7 +124,8 @@ class BaselineEvaluationTest {
         for (int i = 0; i < 6; i++) {
             onlyTrain.add(new TrackSummaries.Track(i % 2, Split.TRAIN, i % 2));
         }
-        TrackSummaries tracks = new TrackSummaries(List.of("a", "b"), 3, onlyTrain, Map.of(Representation.LOGMEL, new double[6][2]));
+        TrackSummaries tracks = new TrackSummaries(List.of("a", "b"), 3, onlyTrain,
+                Map.of(Representation.LOGMEL, new double[6][2]));
 
         assertEquals("fold 2 of 3 has no tracks: the dataset is too small for its folds (prepare it with fewer --folds)",
                 assertThrows(IllegalArgumentException.class, () -> Partition.folds(tracks)).getMessage());
@@ -137,7 +138,8 @@ class BaselineEvaluationTest {
         List<TrackSummaries.Track> list = List.of(new TrackSummaries.Track(0, Split.TRAIN, 0),
                 new TrackSummaries.Track(1, Split.VALIDATION, 1), new TrackSummaries.Track(0, Split.TEST, 1),
                 new TrackSummaries.Track(1, Split.TRAIN, 0));
-        TrackSummaries tracks = new TrackSummaries(List.of("a", "b"), 2, list, Map.of(Representation.LOGMEL, new double[4][2]));
+        TrackSummaries tracks = new TrackSummaries(List.of("a", "b"), 2, list,
+                Map.of(Representation.LOGMEL, new double[4][2]));
 
         Partition holdout = Partition.holdout(tracks);
 

@@ -107,7 +107,10 @@ final class PreparedDatasetFixture {
         return layout;
     }
 
-    /** {@code count} tracks with labels cycling through {@code labelCount}, folds cycling within each label, every fifth track in test and the one after it in validation. */
+    /**
+     * {@code count} tracks with labels cycling through {@code labelCount} and folds cycling within
+     * each label; of every five tracks, the fourth is in validation and the fifth in test.
+     */
     static List<Track> tracks(int count, int labelCount, int folds) {
         List<Track> tracks = new ArrayList<>();
         for (int i = 0; i < count; i++) {

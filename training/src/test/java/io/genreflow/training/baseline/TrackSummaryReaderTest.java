@@ -76,8 +76,8 @@ class TrackSummaryReaderTest {
                 .getMessage().contains("has no dataset.json"));
 
         DatasetLayout layout = write(PreparedDatasetFixture.tracks(4, 2, 2));
-        assertEquals(layout.root() + " was prepared without spectrogram; it has logmel, chroma", assertThrows(IOException.class,
-                () -> read(layout, Representation.SPECTROGRAM)).getMessage());
+        assertEquals(layout.root() + " was prepared without spectrogram; it has logmel, chroma",
+                assertThrows(IOException.class, () -> read(layout, Representation.SPECTROGRAM)).getMessage());
 
         List<String> lines = Files.readAllLines(layout.snippets());
         Files.write(layout.snippets(), lines.subList(0, lines.size() - 1));
