@@ -1,5 +1,6 @@
 package io.genreflow.training;
 
+import io.genreflow.training.baseline.BaselineCommand;
 import io.genreflow.training.classify.ClassifyCommand;
 import io.genreflow.training.cli.Arguments;
 import io.genreflow.training.cli.Command;
@@ -24,7 +25,8 @@ public final class Cli {
     /** Exit status of a wrong command line. */
     static final int USAGE = 2;
 
-    private static final List<Command> COMMANDS = List.of(new PrepareCommand(), new ClassifyCommand());
+    private static final List<Command> COMMANDS =
+            List.of(new PrepareCommand(), new ClassifyCommand(), new BaselineCommand());
 
     private Cli() {
     }

@@ -10,9 +10,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
- * Reads rows of a three-dimensional float {@code .npy} array {@code [rows, steps, features]}
+ * Reads rows of a float {@code .npy} array {@code [rows, steps, features]} or {@code [rows, features]}
  * (little-endian float16 or float32, C order), one row at a time and in any order, without
- * loading the file: shards of spectrograms run to gigabytes.
+ * loading the file: shards of spectrograms run to gigabytes. A two-dimensional array reads as rows
+ * of a single step, e.g. a model's logits {@code [snippets, labels]}.
  */
 public final class NpyReader implements Closeable {
 
@@ -35,15 +36,18 @@ public final class NpyReader implements Closeable {
             default -> throw new IOException(name + " holds '" + header.descr() + "' elements; float16 ('<f2') or float32 ('<f4') are read");
         };
         long[] shape = header.shape();
-        if (header.fortranOrder() || shape.length != 3) {
+        if (header.fortranOrder() || shape.length < 2 || shape.length > 3) {
             throw new IOException(name + " holds a " + (header.fortranOrder() ? "Fortran-order " : "") + shape.length
-                    + "-dimensional array " + Arrays.toString(shape) + "; a C-order [rows, steps, features] array is read");
+                    + "-dimensional array " + Arrays.toString(shape) + "; a C-order [rows, steps, features] or"
+                    + " [rows, features] array is read");
         }
-        if ((long) elementBytes * shape[1] * shape[2] > Integer.MAX_VALUE) {
-            throw new IOException(name + " has rows of " + shape[1] + " x " + shape[2] + " values, too large to read at once");
+        long rowSteps = shape.length == 3 ? shape[1] : 1;
+        long rowFeatures = shape[shape.length - 1];
+        if ((long) elementBytes * rowSteps * rowFeatures > Integer.MAX_VALUE) {
+            throw new IOException(name + " has rows of " + rowSteps + " x " + rowFeatures + " values, too large to read at once");
         }
-        steps = (int) shape[1];
-        features = (int) shape[2];
+        steps = (int) rowSteps;
+        features = (int) rowFeatures;
         long expected = dataOffset + header.elementCount() * elementBytes;
         if (file.size() < expected) {
             throw new IOException(name + " is " + file.size() + " bytes, its shape " + Arrays.toString(shape)
@@ -71,8 +75,18 @@ public final class NpyReader implements Closeable {
         return header.shape()[0];
     }
 
-    /** Row {@code index} as {@code [steps][features]} floats. */
+    /** Row {@code index} as {@code [steps][features]} floats (one step for a two-dimensional array). */
     public float[][] row(long index) throws IOException {
+        float[] values = values(index);
+        float[][] row = new float[steps][features];
+        for (int t = 0; t < steps; t++) {
+            System.arraycopy(values, t * features, row[t], 0, features);
+        }
+        return row;
+    }
+
+    /** Row {@code index} as its {@code steps × features} floats in C order, as a model input buffer holds them. */
+    public float[] values(long index) throws IOException {
         if (index < 0 || index >= rows()) {
             throw new IndexOutOfBoundsException("row " + index + " of " + name + ", which has " + rows() + " rows");
         }
@@ -86,13 +100,11 @@ public final class NpyReader implements Closeable {
             }
         }
         bytes.flip();
-        float[][] row = new float[steps][features];
-        for (float[] step : row) {
-            for (int j = 0; j < features; j++) {
-                step[j] = elementBytes == 2 ? Float.float16ToFloat(bytes.getShort()) : bytes.getFloat();
-            }
+        float[] values = new float[steps * features];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = elementBytes == 2 ? Float.float16ToFloat(bytes.getShort()) : bytes.getFloat();
         }
-        return row;
+        return values;
     }
 
     @Override

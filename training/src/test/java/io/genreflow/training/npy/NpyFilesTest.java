@@ -79,6 +79,38 @@ class NpyFilesTest {
     }
 
     @Test
+    void readsFloat32ArraysOfTwoAndThreeDimensionsAsNumpySavesThem() throws IOException {
+        // float32 arange(6).reshape(3, 2) and arange(12).reshape(2, 3, 2): the trainer saves its parity logits and inputs so.
+        Path logits = float32(folder.resolve("logits.npy"), 3, 2);
+        Path inputs = float32(folder.resolve("inputs.npy"), 2, 3, 2);
+
+        try (NpyReader reader = NpyReader.open(logits)) {
+            assertEquals(3, reader.rows());
+            assertArrayEquals(new float[] {4, 5}, reader.values(2));
+            assertArrayEquals(new float[][] {{2, 3}}, reader.row(1));
+        }
+        try (NpyReader reader = NpyReader.open(inputs)) {
+            assertArrayEquals(new float[] {6, 7, 8, 9, 10, 11}, reader.values(1));
+            assertArrayEquals(new float[][] {{6, 7}, {8, 9}, {10, 11}}, reader.row(1));
+        }
+        Path vector = float32(folder.resolve("vector.npy"), 4);
+        assertTrue(assertThrows(IOException.class, () -> NpyReader.open(vector)).getMessage()
+                .contains("1-dimensional array [4]; a C-order [rows, steps, features] or [rows, features] array is read"));
+    }
+
+    /** A float32 array of the given shape holding 0, 1, 2, ... in C order. */
+    private static Path float32(Path file, long... shape) throws IOException {
+        NpyHeader header = new NpyHeader("<f4", false, shape);
+        ByteBuffer bytes = ByteBuffer.allocate(NpyHeader.ENCODED_LENGTH + 4 * (int) header.elementCount())
+                .order(ByteOrder.LITTLE_ENDIAN);
+        bytes.put(header.encode());
+        for (int i = 0; i < header.elementCount(); i++) {
+            bytes.putFloat(i);
+        }
+        return Files.write(file, bytes.array());
+    }
+
+    @Test
     void anEmptyArrayIsValid() throws IOException {
         Path file = folder.resolve("empty.npy");
         NpyWriter.create(file, 2, 2).close();
