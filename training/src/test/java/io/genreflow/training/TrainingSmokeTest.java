@@ -37,7 +37,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -236,7 +235,7 @@ class TrainingSmokeTest {
             Files.copy(run.folder().resolve("model.onnx"), folder.resolve(file));
             JsonNode shape = metrics.get("inputShape");
             models.put(run.representation().id(), new RepresentationModel(file, metrics.get("onnx").get("sha256").asText(),
-                    Arrays.asList(-1L, shape.get(0).asLong(), shape.get(1).asLong()), run.arch(), ModelOutput.LOGITS,
+                    List.of(-1L, shape.get(0).asLong(), shape.get(1).asLong()), run.arch(), ModelOutput.LOGITS,
                     Json.mapper().treeToValue(metrics.get("normalisation"), Normalisation.class),
                     Map.of("trackBalancedAccuracy",
                             metrics.get("validation").get("track").get("balancedAccuracy").asDouble())));

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -37,7 +38,7 @@ public record RepresentationModel(
         requireRelativeInside(Require.nonBlank("file", file));
         Require.that(SHA256_HEX.matcher(Require.present("sha256", sha256)).matches(),
                 "'sha256' must be 64 lower-case hex digits, got '" + sha256 + "'");
-        Require.that(!Require.present("inputShape", inputShape).contains(null), "'inputShape' holds a null");
+        Require.that(Require.present("inputShape", inputShape).stream().allMatch(Objects::nonNull), "'inputShape' holds a null");
         inputShape = List.copyOf(inputShape);
         Require.that(inputShape.size() >= 2 && inputShape.get(0) == -1
                         && inputShape.stream().skip(1).allMatch(d -> d > 0),
