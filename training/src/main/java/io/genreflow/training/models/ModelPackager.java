@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Packages trained runs as a model set serving can load: picks the best run per representation,
@@ -50,8 +52,8 @@ public final class ModelPackager {
     public static final String MANIFEST = "manifest.json";
     /** The calibration record's file name. */
     public static final String CALIBRATION = "calibration.json";
-    /** The manifest the calibration scores with before the ensemble is known; removed afterwards. */
-    static final String CALIBRATING_MANIFEST = "calibrating-manifest.json";
+    /** The folder inside the output where the set is put together and checked before it replaces anything. */
+    static final String STAGING = ".package-models";
 
     /**
      * What to package.
@@ -95,7 +97,11 @@ public final class ModelPackager {
     private ModelPackager() {
     }
 
-    /** Packages the runs; progress goes to {@code progress}. */
+    /**
+     * Packages the runs; progress goes to {@code progress}. Everything is written and checked in a
+     * staging folder inside {@code output} first, so a failure leaves a model set already there as
+     * it was; the manifest is moved in last.
+     */
     public static Packaged run(Settings settings, PrintStream progress) throws CommandException, IOException {
         PreparedDataset dataset = PreparedDataset.open(settings.dataset());
         DatasetDescription description = dataset.description();
@@ -104,33 +110,39 @@ public final class ModelPackager {
         for (RunChoice choice : choices) {
             progress.println("package-models: " + choice.representation().id() + ": " + choice.reason());
         }
-        Files.createDirectories(settings.output());
-        Map<String, RepresentationModel> models = new LinkedHashMap<>();
-        for (RunChoice choice : choices) {
-            models.put(choice.representation().id(), copyModel(choice.chosen(), settings.output()));
-        }
         SnippetParams snippets = servingSnippets(description, settings.servingHopSeconds());
         TrainingData trainingData = new TrainingData(datasetName(settings), description.splits().trackCounts(),
                 splitDescription(description.splits()));
-
-        Path calibrating = settings.output().resolve(CALIBRATING_MANIFEST);
-        Calibration calibration;
+        Path staging = settings.output().resolve(STAGING);
+        deleteFolder(staging);
+        Files.createDirectories(staging);
         try {
-            writeJson(calibrating, Json.mapper().valueToTree(manifest("calibrating", description, snippets, models,
-                    EnsembleSpec.mean(), trainingData)));
-            calibration = calibrate(calibrating, dataset, models, settings, progress);
+            Map<String, RepresentationModel> models = new LinkedHashMap<>();
+            for (RunChoice choice : choices) {
+                models.put(choice.representation().id(), copyModel(choice.chosen(), staging));
+            }
+            // The classifiers load models through a manifest; the ensemble is not known yet.
+            Path stagedManifest = staging.resolve(MANIFEST);
+            writeJson(stagedManifest, manifest("calibrating", description, snippets, models, EnsembleSpec.mean(),
+                    trainingData));
+            Calibration calibration = calibrate(stagedManifest, dataset, models, settings, progress);
+            Map<String, RepresentationModel> withServingFigures = withServingFigures(models, calibration);
+            String modelVersion = settings.modelVersion() != null ? settings.modelVersion()
+                    : contentVersion(withServingFigures, calibration.spec());
+            ModelManifest manifest = manifest(modelVersion, description, snippets, withServingFigures,
+                    calibration.spec(), trainingData);
+            writeJson(staging.resolve(CALIBRATION), calibration);
+            writeJson(stagedManifest, annotated(manifest, choices, calibration, dataset));
+            verifyLoads(stagedManifest, manifest);
+            for (String file : withServingFigures.values().stream().map(RepresentationModel::file).toList()) {
+                moveInto(staging, settings.output(), file);
+            }
+            moveInto(staging, settings.output(), CALIBRATION);
+            moveInto(staging, settings.output(), MANIFEST);
+            return new Packaged(manifest, choices, calibration);
         } finally {
-            Files.deleteIfExists(calibrating);
+            deleteFolder(staging);
         }
-        Map<String, RepresentationModel> withServingFigures = withServingFigures(models, calibration);
-        String modelVersion = settings.modelVersion() != null ? settings.modelVersion()
-                : contentVersion(withServingFigures, calibration.spec());
-        ModelManifest manifest = manifest(modelVersion, description, snippets, withServingFigures, calibration.spec(),
-                trainingData);
-        writeJson(settings.output().resolve(CALIBRATION), Json.mapper().valueToTree(calibration));
-        writeJson(settings.output().resolve(MANIFEST), annotated(manifest, choices, calibration, dataset));
-        verifyLoads(settings.output().resolve(MANIFEST), manifest);
-        return new Packaged(manifest, choices, calibration);
     }
 
     private static List<TrainingRun> readRuns(List<Path> folders, DatasetDescription description, Path datasetRoot)
@@ -304,12 +316,26 @@ public final class ModelPackager {
         return counts;
     }
 
-    /** Writes pretty-printed JSON under a temporary name and renames it, so a reader never sees half a file. */
     private static void writeJson(Path file, Object value) throws IOException {
         ObjectWriter writer = Json.mapper().writerWithDefaultPrettyPrinter();
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temporary, writer.writeValueAsString(value) + "\n");
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(file, writer.writeValueAsString(value) + "\n");
+    }
+
+    /** Renames a staged file into the output folder; a reader sees the old file or the new one, never half of one. */
+    private static void moveInto(Path staging, Path output, String file) throws IOException {
+        Files.move(staging.resolve(file), output.resolve(file), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** Proves serving accepts the written set: the manifest loads and every model opens. */

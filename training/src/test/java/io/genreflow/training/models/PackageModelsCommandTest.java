@@ -130,7 +130,7 @@ class PackageModelsCommandTest {
             }
             assertEquals(splitCounts.get(split), total, split);
         }
-        assertFalse(Files.exists(models.resolve(ModelPackager.CALIBRATING_MANIFEST)));
+        assertFalse(Files.exists(models.resolve(ModelPackager.STAGING)), "the staging folder is cleared away");
     }
 
     @Test
@@ -243,6 +243,28 @@ class PackageModelsCommandTest {
         UsageException strategy = assertThrows(UsageException.class,
                 () -> packageInto(work.resolve("never"), "--strategy", "median"));
         assertTrue(strategy.getMessage().contains("unknown strategy 'median'"), strategy.getMessage());
+    }
+
+    @Test
+    void aFailedPackagingLeavesTheModelSetThatWasThereAlone() throws Exception {
+        Path kept = work.resolve("kept");
+        assertEquals(0, packageInto(kept, "--strategy", "mean"));
+        byte[] manifest = Files.readAllBytes(kept.resolve("manifest.json"));
+        byte[] logmel = Files.readAllBytes(kept.resolve("logmel.onnx"));
+
+        // Alone, the random logmel model does not beat chance, so selective activation has nothing to weigh.
+        Path randomOnly = TinyModelSet.run(work.resolve("random-only"), "logmel-random.onnx", Representation.LOGMEL,
+                "gru", 0.9, 0.9);
+        PackageModelsCommand command = new PackageModelsCommand();
+        CommandException failed = assertThrows(CommandException.class, () -> command.run(Arguments.parse(List.of(
+                "--dataset", dataset.toString(), "--runs", randomOnly.toString(), "--output", kept.toString(),
+                "--strategy", "selective-activation"), command.options()), new PrintStream(out), new PrintStream(err)));
+        assertTrue(failed.getMessage().contains("no representation beats chance"), failed.getMessage());
+
+        assertArrayEquals(manifest, Files.readAllBytes(kept.resolve("manifest.json")));
+        assertArrayEquals(logmel, Files.readAllBytes(kept.resolve("logmel.onnx")), "not replaced by the random model");
+        assertFalse(Files.exists(kept.resolve(ModelPackager.STAGING)));
+        ModelManifest.load(kept.resolve("manifest.json"));
     }
 
     private int packageWith(Path run) throws Exception {
