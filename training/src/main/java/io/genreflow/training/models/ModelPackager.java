@@ -117,32 +117,40 @@ public final class ModelPackager {
         deleteFolder(staging);
         Files.createDirectories(staging);
         try {
-            Map<String, RepresentationModel> models = new LinkedHashMap<>();
-            for (RunChoice choice : choices) {
-                models.put(choice.representation().id(), copyModel(choice.chosen(), staging));
-            }
-            // The classifiers load models through a manifest; the ensemble is not known yet.
-            Path stagedManifest = staging.resolve(MANIFEST);
-            writeJson(stagedManifest, manifest("calibrating", description, snippets, models, EnsembleSpec.mean(),
-                    trainingData));
-            Calibration calibration = calibrate(stagedManifest, dataset, models, settings, progress);
-            Map<String, RepresentationModel> withServingFigures = withServingFigures(models, calibration);
-            String modelVersion = settings.modelVersion() != null ? settings.modelVersion()
-                    : contentVersion(withServingFigures, calibration.spec());
-            ModelManifest manifest = manifest(modelVersion, description, snippets, withServingFigures,
-                    calibration.spec(), trainingData);
-            writeJson(staging.resolve(CALIBRATION), calibration);
-            writeJson(stagedManifest, annotated(manifest, choices, calibration, dataset));
-            verifyLoads(stagedManifest, manifest);
-            for (String file : withServingFigures.values().stream().map(RepresentationModel::file).toList()) {
-                moveInto(staging, settings.output(), file);
+            Packaged packaged = assemble(staging, settings, dataset, choices, snippets, trainingData, progress);
+            for (RepresentationModel model : packaged.manifest().representations().values()) {
+                moveInto(staging, settings.output(), model.file());
             }
             moveInto(staging, settings.output(), CALIBRATION);
             moveInto(staging, settings.output(), MANIFEST);
-            return new Packaged(manifest, choices, calibration);
+            return packaged;
         } finally {
             deleteFolder(staging);
         }
+    }
+
+    /** Copies the chosen models into {@code staging}, calibrates, writes and checks the manifest there. */
+    private static Packaged assemble(Path staging, Settings settings, PreparedDataset dataset, List<RunChoice> choices,
+                                     SnippetParams snippets, TrainingData trainingData, PrintStream progress)
+            throws CommandException, IOException {
+        DatasetDescription description = dataset.description();
+        Map<String, RepresentationModel> models = new LinkedHashMap<>();
+        for (RunChoice choice : choices) {
+            models.put(choice.representation().id(), copyModel(choice.chosen(), staging));
+        }
+        // The classifiers load models through a manifest, before the ensemble is known.
+        Path manifestJson = staging.resolve(MANIFEST);
+        writeJson(manifestJson, manifest("calibrating", description, snippets, models, EnsembleSpec.mean(), trainingData));
+        Calibration calibration = calibrate(manifestJson, dataset, models, settings, progress);
+        Map<String, RepresentationModel> withServingFigures = withServingFigures(models, calibration);
+        String modelVersion = settings.modelVersion() != null ? settings.modelVersion()
+                : contentVersion(withServingFigures, calibration.spec());
+        ModelManifest manifest = manifest(modelVersion, description, snippets, withServingFigures, calibration.spec(),
+                trainingData);
+        writeJson(staging.resolve(CALIBRATION), calibration);
+        writeJson(manifestJson, annotated(manifest, choices, calibration, dataset));
+        verifyLoads(manifestJson, manifest);
+        return new Packaged(manifest, choices, calibration);
     }
 
     private static List<TrainingRun> readRuns(List<Path> folders, DatasetDescription description, Path datasetRoot)
