@@ -59,7 +59,14 @@ public final class ConfusionMatrixImage {
         if (confusion.length != labels.size()) {
             throw new IllegalArgumentException("a " + confusion.length + "-row matrix for " + labels.size() + " labels");
         }
-        BufferedImage image = draw(title, labels, confusion);
+        BufferedImage image;
+        try {
+            image = draw(title, labels, confusion);
+        } catch (InternalError | UnsatisfiedLinkError e) {
+            // What the JDK throws on Linux when fontconfig or every font is missing.
+            throw new IOException("cannot draw " + file + ": the Java runtime finds no usable font (" + e.getMessage()
+                    + "); install fontconfig and a font, e.g. apt-get install -y fontconfig fonts-dejavu-core", e);
+        }
         if (!ImageIO.write(image, "png", file.toFile())) {
             throw new IOException("this Java runtime has no PNG writer; cannot write " + file);
         }

@@ -88,7 +88,7 @@ public final class EvaluateCommand implements Command {
     }
 
     /** Writes evaluation.json, evaluation.md and the confusion-matrix pictures into {@code output}. */
-    public static void write(Evaluation evaluation, Path output) throws IOException {
+    private static void write(Evaluation evaluation, Path output) throws IOException {
         Files.createDirectories(output);
         Json.mapper().writerWithDefaultPrettyPrinter().writeValue(output.resolve("evaluation.json").toFile(), evaluation);
         Files.writeString(output.resolve("evaluation.md"), EvaluationReport.markdown(evaluation));

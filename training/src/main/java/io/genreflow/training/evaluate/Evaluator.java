@@ -60,7 +60,7 @@ public final class Evaluator {
     }
 
     /** The scores of every representation and of the ensemble on one variant. */
-    static VariantEvaluation variant(ModelManifest manifest, VariantScores scores, TrackBootstrap bootstrap) {
+    private static VariantEvaluation variant(ModelManifest manifest, VariantScores scores, TrackBootstrap bootstrap) {
         List<String> labels = manifest.labels();
         Map<String, ModelScores> representations = new LinkedHashMap<>();
         for (String id : manifest.representations().keySet()) {
@@ -78,7 +78,7 @@ public final class Evaluator {
     }
 
     /** The ensemble's track predictions: the manifest's ensemble over the pooled track scores. */
-    public static int[] ensembleTrackPredictions(ModelManifest manifest, VariantScores scores) {
+    private static int[] ensembleTrackPredictions(ModelManifest manifest, VariantScores scores) {
         return ensembleTrackPredictions(manifest.ensemble(), manifest.labels(), scores.trackScores());
     }
 

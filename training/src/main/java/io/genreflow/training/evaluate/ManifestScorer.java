@@ -61,7 +61,7 @@ public final class ManifestScorer {
      * Checks that the manifest's models were trained on data like {@code description}'s: same labels in
      * the same order, same feature parameters and snippet length, and inputs shaped as its rows.
      */
-    public void requireFits(DatasetDescription description, Path datasetRoot) throws CommandException {
+    private void requireFits(DatasetDescription description, Path datasetRoot) throws CommandException {
         if (!manifest.labels().equals(description.labels())) {
             throw new CommandException("the models score the labels " + manifest.labels() + " but " + datasetRoot
                     + " has " + description.labels() + "; evaluate on data prepared with the same labels");
