@@ -7,6 +7,9 @@ import io.genreflow.training.cli.Command;
 import io.genreflow.training.cli.CommandException;
 import io.genreflow.training.cli.Option;
 import io.genreflow.training.cli.UsageException;
+import io.genreflow.training.evaluate.CvSummaryCommand;
+import io.genreflow.training.evaluate.EvaluateCommand;
+import io.genreflow.training.models.PackageModelsCommand;
 import io.genreflow.training.prepare.PrepareCommand;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,8 +28,8 @@ public final class Cli {
     /** Exit status of a wrong command line. */
     static final int USAGE = 2;
 
-    private static final List<Command> COMMANDS =
-            List.of(new PrepareCommand(), new ClassifyCommand(), new BaselineCommand());
+    private static final List<Command> COMMANDS = List.of(new PrepareCommand(), new ClassifyCommand(),
+            new PackageModelsCommand(), new EvaluateCommand(), new CvSummaryCommand(), new BaselineCommand());
 
     private Cli() {
     }

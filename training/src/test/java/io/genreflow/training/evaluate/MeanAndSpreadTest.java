@@ -1,0 +1,21 @@
+package io.genreflow.training.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class MeanAndSpreadTest {
+
+    @Test
+    void theSpreadIsTheSampleStandardDeviation() {
+        MeanAndSpread spread = MeanAndSpread.of(new double[] {0.5, 0.7, 0.9});
+        assertEquals(0.7, spread.mean(), 1e-12);
+        assertEquals(0.2, spread.std(), 1e-12);
+    }
+
+    @Test
+    void needsTwoValues() {
+        assertThrows(IllegalArgumentException.class, () -> MeanAndSpread.of(new double[] {0.5}));
+    }
+}
