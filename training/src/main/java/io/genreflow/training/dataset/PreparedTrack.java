@@ -1,4 +1,4 @@
-package io.genreflow.training.evaluate;
+package io.genreflow.training.dataset;
 
 /**
  * One track of a prepared dataset, as tracks.csv lists it.

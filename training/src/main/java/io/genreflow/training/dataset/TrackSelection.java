@@ -1,6 +1,5 @@
-package io.genreflow.training.evaluate;
+package io.genreflow.training.dataset;
 
-import io.genreflow.training.dataset.Split;
 import java.util.Arrays;
 
 /**

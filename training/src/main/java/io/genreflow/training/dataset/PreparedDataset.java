@@ -1,11 +1,9 @@
-package io.genreflow.training.evaluate;
+package io.genreflow.training.dataset;
 
 import com.fasterxml.jackson.core.JacksonException;
 import io.genreflow.features.Representation;
 import io.genreflow.json.Json;
 import io.genreflow.training.csv.CsvTable;
-import io.genreflow.training.dataset.DatasetDescription;
-import io.genreflow.training.dataset.DatasetLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
