@@ -314,7 +314,7 @@ public final class ModelPackager {
         List<String> labels = dataset.description().labels();
         Map<String, Map<String, Integer>> counts = new TreeMap<>();
         for (PreparedTrack track : dataset.tracks()) {
-            Map<String, Integer> perLabel = counts.computeIfAbsent(track.split(), split -> {
+            Map<String, Integer> perLabel = counts.computeIfAbsent(track.split().id(), split -> {
                 Map<String, Integer> zeros = new LinkedHashMap<>();
                 labels.forEach(label -> zeros.put(label, 0));
                 return zeros;
