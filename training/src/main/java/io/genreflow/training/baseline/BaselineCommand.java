@@ -8,7 +8,7 @@ import io.genreflow.training.cli.CommandException;
 import io.genreflow.training.cli.Option;
 import io.genreflow.training.cli.UsageException;
 import io.genreflow.training.dataset.DatasetDescription;
-import io.genreflow.training.dataset.DatasetLayout;
+import io.genreflow.training.dataset.PreparedDataset;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -68,18 +68,17 @@ public final class BaselineCommand implements Command {
     @Override
     public int run(Arguments arguments, PrintStream out, PrintStream err) throws UsageException, CommandException,
             IOException {
-        DatasetLayout layout = new DatasetLayout(arguments.requiredPath("dataset"));
+        PreparedDataset dataset = PreparedDataset.open(arguments.requiredPath("dataset"));
         Path output = arguments.path("output").orElse(null);
-        DatasetDescription description = TrackSummaryReader.description(layout);
-        BaselineEvaluation.Plan plan = plan(arguments, description);
+        BaselineEvaluation.Plan plan = plan(arguments, dataset.description());
         long started = System.nanoTime();
-        err.println("baseline: reading the " + ids(plan.representations()) + " shards of " + layout.root());
-        TrackSummaries tracks = TrackSummaryReader.read(layout, description, plan.representations(), representation ->
+        err.println("baseline: reading the " + ids(plan.representations()) + " shards of " + dataset.root());
+        TrackSummaries tracks = TrackSummaryReader.read(dataset, plan.representations(), representation ->
                 err.println("baseline: " + representation.id() + " summarised ("
                         + seconds(started) + ")"));
         BaselineReport report;
         try {
-            report = BaselineEvaluation.run(tracks, plan, layout.root().toString());
+            report = BaselineEvaluation.run(tracks, plan, dataset.root().toString());
         } catch (IllegalArgumentException e) {
             throw new CommandException(e.getMessage(), e);
         } catch (InterruptedException e) {

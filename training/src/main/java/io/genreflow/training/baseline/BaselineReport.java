@@ -1,5 +1,7 @@
 package io.genreflow.training.baseline;
 
+import io.genreflow.training.metrics.ClassificationMetrics;
+import io.genreflow.training.metrics.MeanAndSpread;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

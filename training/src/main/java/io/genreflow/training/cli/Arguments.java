@@ -96,49 +96,47 @@ public final class Arguments {
     }
 
     public int integer(String name, int fallback) throws UsageException {
-        String value = values.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " takes a whole number, got '" + value + "'");
-        }
+        return parsed(name, fallback, Integer::parseInt, "a whole number");
     }
 
     public long longInteger(String name, long fallback) throws UsageException {
-        String value = values.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " takes a whole number, got '" + value + "'");
-        }
+        return parsed(name, fallback, Long::parseLong, "a whole number");
     }
 
+    /** A finite decimal number. */
     public double number(String name, double fallback) throws UsageException {
-        String value = values.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            double number = Double.parseDouble(value.strip());
-            if (!Double.isFinite(number)) {
-                throw new NumberFormatException();
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " takes a number, got '" + value + "'");
-        }
+        return parsed(name, fallback, Arguments::finite, "a number");
     }
 
     /** A comma-separated value as its trimmed, non-empty items, if given. */
     public Optional<List<String>> list(String name) {
         return Optional.ofNullable(values.get(name))
                 .map(value -> Arrays.stream(value.split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList());
+    }
+
+    /**
+     * The value of {@code name} read by {@code parser}, or {@code fallback} when it is not given.
+     *
+     * @param kind what the option takes, in words, for the message when {@code parser} refuses the value
+     */
+    private <T> T parsed(String name, T fallback, Function<String, T> parser, String kind) throws UsageException {
+        String value = values.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return parser.apply(value.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " takes " + kind + ", got '" + value + "'");
+        }
+    }
+
+    private static double finite(String text) {
+        double number = Double.parseDouble(text);
+        if (!Double.isFinite(number)) {
+            throw new NumberFormatException(text + " is not finite");
+        }
+        return number;
     }
 
     private static Path toPath(String name, String value) throws UsageException {

@@ -1,5 +1,6 @@
 package io.genreflow.training.evaluate;
 
+import io.genreflow.training.metrics.MeanAndSpread;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

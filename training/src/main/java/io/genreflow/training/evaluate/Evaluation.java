@@ -1,6 +1,7 @@
 package io.genreflow.training.evaluate;
 
 import io.genreflow.training.dataset.DatasetLayout;
+import io.genreflow.training.dataset.TrackSelection;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,7 @@
 package io.genreflow.training.evaluate;
 
 import io.genreflow.training.dataset.DatasetLayout;
+import io.genreflow.training.metrics.ClassificationMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

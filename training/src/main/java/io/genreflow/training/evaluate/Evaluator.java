@@ -2,6 +2,8 @@ package io.genreflow.training.evaluate;
 
 import io.genreflow.model.ModelManifest;
 import io.genreflow.training.dataset.DatasetLayout;
+import io.genreflow.training.dataset.TrackSelection;
+import io.genreflow.training.metrics.ClassificationMetrics;
 import io.genreflow.verdict.Ensemble;
 import io.genreflow.verdict.EnsembleSpec;
 import io.genreflow.verdict.GenreRanking;

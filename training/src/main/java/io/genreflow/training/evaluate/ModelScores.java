@@ -1,5 +1,7 @@
 package io.genreflow.training.evaluate;
 
+import io.genreflow.training.metrics.ClassificationMetrics;
+
 /**
  * How one model (a representation's, or the ensemble) did on a set of tracks, at both levels of
  * divide &amp; conquer.

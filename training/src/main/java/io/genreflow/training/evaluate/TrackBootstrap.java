@@ -1,5 +1,6 @@
 package io.genreflow.training.evaluate;
 
+import io.genreflow.training.metrics.ClassificationMetrics;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 

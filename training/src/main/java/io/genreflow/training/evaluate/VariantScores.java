@@ -1,5 +1,6 @@
 package io.genreflow.training.evaluate;
 
+import io.genreflow.training.dataset.PreparedTrack;
 import io.genreflow.verdict.SnippetPooling;
 import java.util.List;
 import java.util.Map;

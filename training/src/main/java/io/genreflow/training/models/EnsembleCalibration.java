@@ -1,6 +1,6 @@
 package io.genreflow.training.models;
 
-import io.genreflow.training.evaluate.ClassificationMetrics;
+import io.genreflow.training.metrics.ClassificationMetrics;
 import io.genreflow.training.evaluate.Evaluator;
 import io.genreflow.verdict.EnsembleSpec;
 import io.genreflow.verdict.ReliabilityFit;

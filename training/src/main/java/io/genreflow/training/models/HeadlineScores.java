@@ -1,6 +1,6 @@
 package io.genreflow.training.models;
 
-import io.genreflow.training.evaluate.ClassificationMetrics;
+import io.genreflow.training.metrics.ClassificationMetrics;
 
 /**
  * The three figures models are compared by at one level (snippets or tracks).

@@ -15,9 +15,9 @@ import io.genreflow.training.dataset.DatasetDescription;
 import io.genreflow.training.dataset.DatasetLayout;
 import io.genreflow.training.dataset.Split;
 import io.genreflow.training.evaluate.ManifestScorer;
-import io.genreflow.training.evaluate.PreparedDataset;
-import io.genreflow.training.evaluate.PreparedTrack;
-import io.genreflow.training.evaluate.TrackSelection;
+import io.genreflow.training.dataset.PreparedDataset;
+import io.genreflow.training.dataset.PreparedTrack;
+import io.genreflow.training.dataset.TrackSelection;
 import io.genreflow.training.evaluate.VariantScores;
 import io.genreflow.verdict.EnsembleSpec;
 import java.io.IOException;
@@ -314,7 +314,7 @@ public final class ModelPackager {
         List<String> labels = dataset.description().labels();
         Map<String, Map<String, Integer>> counts = new TreeMap<>();
         for (PreparedTrack track : dataset.tracks()) {
-            Map<String, Integer> perLabel = counts.computeIfAbsent(track.split(), split -> {
+            Map<String, Integer> perLabel = counts.computeIfAbsent(track.split().id(), split -> {
                 Map<String, Integer> zeros = new LinkedHashMap<>();
                 labels.forEach(label -> zeros.put(label, 0));
                 return zeros;

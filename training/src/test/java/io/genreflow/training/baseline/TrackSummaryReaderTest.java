@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genreflow.features.Representation;
 import io.genreflow.training.dataset.DatasetLayout;
+import io.genreflow.training.dataset.PreparedDataset;
 import io.genreflow.training.dataset.Split;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ class TrackSummaryReaderTest {
         DatasetLayout layout = write(PreparedDatasetFixture.tracks(7, 2, 2));
         List<Representation> read = new ArrayList<>();
 
-        TrackSummaries summaries = TrackSummaryReader.read(layout, TrackSummaryReader.description(layout),
+        TrackSummaries summaries = TrackSummaryReader.read(PreparedDataset.open(layout.root()),
                 List.of(Representation.LOGMEL, Representation.CHROMA), read::add);
 
         assertEquals(List.of(Representation.LOGMEL, Representation.CHROMA), read);
@@ -72,7 +73,7 @@ class TrackSummaryReaderTest {
 
     @Test
     void aDatasetItCannotUseIsRefusedWithTheReason() throws IOException {
-        assertTrue(assertThrows(IOException.class, () -> TrackSummaryReader.description(new DatasetLayout(folder)))
+        assertTrue(assertThrows(IOException.class, () -> PreparedDataset.open(folder))
                 .getMessage().contains("has no dataset.json"));
 
         DatasetLayout layout = write(PreparedDatasetFixture.tracks(4, 2, 2));
@@ -86,6 +87,6 @@ class TrackSummaryReaderTest {
     }
 
     private static TrackSummaries read(DatasetLayout layout, Representation representation) throws IOException {
-        return TrackSummaryReader.read(layout, TrackSummaryReader.description(layout), List.of(representation), r -> { });
+        return TrackSummaryReader.read(PreparedDataset.open(layout.root()), List.of(representation), r -> { });
     }
 }

@@ -1,11 +1,9 @@
-package io.genreflow.training.evaluate;
+package io.genreflow.training.dataset;
 
 import com.fasterxml.jackson.core.JacksonException;
 import io.genreflow.features.Representation;
 import io.genreflow.json.Json;
 import io.genreflow.training.csv.CsvTable;
-import io.genreflow.training.dataset.DatasetDescription;
-import io.genreflow.training.dataset.DatasetLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +44,8 @@ public final class PreparedDataset {
         DatasetLayout layout = new DatasetLayout(root);
         DatasetDescription description = description(layout);
         List<PreparedTrack> tracks = tracks(layout.tracks(), description.labels().size());
-        return new PreparedDataset(layout, description, tracks, snippetRows(layout.snippets(), tracks.size()));
+        long shardRows = description.shards().stream().mapToLong(DatasetDescription.Shard::rows).sum();
+        return new PreparedDataset(layout, description, tracks, snippetRows(layout.snippets(), tracks.size(), shardRows));
     }
 
     public DatasetDescription description() {
@@ -80,11 +79,16 @@ public final class PreparedDataset {
 
     /** Opens the shards of {@code representation}; the caller closes them. */
     public ShardedRows openRows(Representation representation) throws IOException {
-        if (!description.representations().containsKey(representation.id())) {
-            throw new IOException(layout.root() + " was prepared without the '" + representation.id()
-                    + "' representation (it has " + description.representations().keySet() + ")");
-        }
+        requireRepresentation(representation);
         return ShardedRows.open(layout, description, representation);
+    }
+
+    /** Fails, naming what there is instead, unless the dataset was prepared with {@code representation}. */
+    public void requireRepresentation(Representation representation) throws IOException {
+        if (!description.representations().containsKey(representation.id())) {
+            throw new IOException(layout.root() + " was prepared without " + representation.id() + "; it has "
+                    + String.join(", ", description.representations().keySet()));
+        }
     }
 
     private static DatasetDescription description(DatasetLayout layout) throws IOException {
@@ -122,7 +126,7 @@ public final class PreparedDataset {
         List<PreparedTrack> tracks = new ArrayList<>();
         for (CsvTable.Row row : table.rows()) {
             PreparedTrack parsed = new PreparedTrack(integer(row, track, source), row.get(id), row.get(path),
-                    integer(row, label, source), row.get(split), integer(row, fold, source));
+                    integer(row, label, source), split(row, split, source), integer(row, fold, source));
             if (parsed.index() != tracks.size()) {
                 throw new IOException(source + " line " + row.line() + " is track " + parsed.index() + "; tracks are"
                         + " numbered 0, 1, 2, ... in file order");
@@ -136,9 +140,14 @@ public final class PreparedDataset {
         return List.copyOf(tracks);
     }
 
-    private static Map<String, Map<Integer, SnippetRows>> snippetRows(Path file, int trackCount) throws IOException {
+    private static Map<String, Map<Integer, SnippetRows>> snippetRows(Path file, int trackCount, long shardRows)
+            throws IOException {
         CsvTable table = CsvTable.read(file);
         String source = file.toString();
+        if (table.rows().size() != shardRows) {
+            throw new IOException(source + " lists " + table.rows().size() + " snippets but the shards of dataset.json hold "
+                    + shardRows + " rows; the dataset is damaged, prepare it again");
+        }
         int row = table.column("row", source);
         int track = table.column("track", source);
         int augmentation = table.column("augmentation", source);
@@ -179,6 +188,11 @@ public final class PreparedDataset {
             throw new IOException(source + " line " + row.line() + " has '" + row.get(column) + "' where a whole"
                     + " number belongs");
         }
+    }
+
+    private static Split split(CsvTable.Row row, int column, String source) throws IOException {
+        return Split.ofId(row.get(column)).orElseThrow(() -> new IOException(source + " line " + row.line() + " has '"
+                + row.get(column) + "' where a split (train, validation or test) belongs"));
     }
 
     private static boolean flag(CsvTable.Row row, int column, String source) throws IOException {

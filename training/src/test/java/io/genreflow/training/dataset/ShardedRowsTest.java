@@ -1,4 +1,4 @@
-package io.genreflow.training.evaluate;
+package io.genreflow.training.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genreflow.features.Representation;
-import io.genreflow.training.dataset.DatasetDescription;
-import io.genreflow.training.dataset.DatasetLayout;
 import io.genreflow.training.npy.NpyWriter;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.genreflow.training.evaluate;
+package io.genreflow.training.dataset;
 
 /**
  * Where the snippets of one variant of one track lie in the shards, in start order.

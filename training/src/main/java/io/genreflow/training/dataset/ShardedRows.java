@@ -1,8 +1,6 @@
-package io.genreflow.training.evaluate;
+package io.genreflow.training.dataset;
 
 import io.genreflow.features.Representation;
-import io.genreflow.training.dataset.DatasetDescription;
-import io.genreflow.training.dataset.DatasetLayout;
 import io.genreflow.training.npy.NpyReader;
 import java.io.Closeable;
 import java.io.IOException;

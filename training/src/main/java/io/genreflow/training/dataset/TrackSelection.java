@@ -1,6 +1,5 @@
-package io.genreflow.training.evaluate;
+package io.genreflow.training.dataset;
 
-import io.genreflow.training.dataset.Split;
 import java.util.Arrays;
 
 /**
@@ -16,7 +15,7 @@ public record TrackSelection(String split, Integer fold) {
         if ((split == null) == (fold == null)) {
             throw new IllegalArgumentException("choose either a split or a fold, not both or neither");
         }
-        if (split != null && Arrays.stream(Split.values()).noneMatch(known -> known.id().equals(split))) {
+        if (split != null && Split.ofId(split).isEmpty()) {
             throw new IllegalArgumentException("unknown split '" + split + "'; expected one of "
                     + Arrays.stream(Split.values()).map(Split::id).toList());
         }
@@ -37,7 +36,7 @@ public record TrackSelection(String split, Integer fold) {
 
     /** Whether {@code track} is selected. */
     public boolean includes(PreparedTrack track) {
-        return split != null ? split.equals(track.split()) : fold == track.fold();
+        return split != null ? split.equals(track.split().id()) : fold == track.fold();
     }
 
     /** How reports name the selection, e.g. {@code split test} or {@code fold 2}. */

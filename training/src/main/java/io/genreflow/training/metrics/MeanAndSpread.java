@@ -1,4 +1,4 @@
-package io.genreflow.training.evaluate;
+package io.genreflow.training.metrics;
 
 /**
  * The mean of a metric over several evaluations and its sample standard deviation (divided by

@@ -1,4 +1,4 @@
-package io.genreflow.training.evaluate;
+package io.genreflow.training.metrics;
 
 /**
  * How well hard predictions match the truth, defined as the Python trainer's metrics.json does so
