@@ -77,30 +77,7 @@ class LogisticRegressionTest {
 
         LogisticRegression model = LogisticRegression.fit(x, y, LABELS, sampleWeights, L2);
 
-        double[][] w = model.weights();
-        double[] b = model.bias();
-        double best = loss(w, b, x, y, sampleWeights, L2);
-        double h = 1e-4;
-        for (int c = 0; c < LABELS; c++) {
-            for (int j = 0; j <= w[c].length; j++) {
-                double[][] up = model.weights();
-                double[][] down = model.weights();
-                double[] bUp = model.bias();
-                double[] bDown = model.bias();
-                if (j < w[c].length) {
-                    up[c][j] += h;
-                    down[c][j] -= h;
-                } else {
-                    bUp[c] += h;
-                    bDown[c] -= h;
-                }
-                double lossUp = loss(up, bUp, x, y, sampleWeights, L2);
-                double lossDown = loss(down, bDown, x, y, sampleWeights, L2);
-                assertTrue(lossUp >= best - 1e-12 && lossDown >= best - 1e-12,
-                        "moving parameter (" + c + ", " + j + ") lowers the loss");
-                assertEquals(0, (lossUp - lossDown) / (2 * h), 1e-6, "gradient of parameter (" + c + ", " + j + ")");
-            }
-        }
+        OptimumAssertions.assertLocalMinimum(model.weights(), model.bias(), (w, b) -> loss(w, b, x, y, sampleWeights, L2));
     }
 
     @Test

@@ -137,30 +137,7 @@ class StackingFitTest {
 
         EnsembleSpec.StackingSpec fitted = StackingFit.fit(validation, inputs, labels, LABELS, l2);
 
-        double[][] w = fitted.weights();
-        double[] b = fitted.bias();
-        double best = loss(w, b, validation, inputs, labels, l2);
-        double h = 1e-4;
-        for (int c = 0; c < LABELS; c++) {
-            for (int j = 0; j <= w[c].length; j++) {
-                double[][] up = fitted.weights();
-                double[][] down = fitted.weights();
-                double[] bUp = fitted.bias();
-                double[] bDown = fitted.bias();
-                if (j < w[c].length) {
-                    up[c][j] += h;
-                    down[c][j] -= h;
-                } else {
-                    bUp[c] += h;
-                    bDown[c] -= h;
-                }
-                double lossUp = loss(up, bUp, validation, inputs, labels, l2);
-                double lossDown = loss(down, bDown, validation, inputs, labels, l2);
-                assertTrue(lossUp >= best - 1e-12 && lossDown >= best - 1e-12,
-                        "moving parameter (" + c + ", " + j + ") lowers the loss");
-                assertEquals(0, (lossUp - lossDown) / (2 * h), 1e-6, "gradient of parameter (" + c + ", " + j + ")");
-            }
-        }
+        OptimumAssertions.assertLocalMinimum(fitted.weights(), fitted.bias(), (w, b) -> loss(w, b, validation, inputs, labels, l2));
     }
 
     @Test
