@@ -8,6 +8,7 @@ import io.genreflow.contracts.TrackId;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.contracts.Verdict;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -257,13 +258,17 @@ public final class TrackStore {
         PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(key)
                 .contentType("application/json");
         condition.accept(request);
+        byte[] bytes = ContractJson.write(document);
         try {
-            return s3.putObject(request.build(), RequestBody.fromBytes(ContractJson.write(document))).eTag();
+            return s3.putObject(request.build(), RequestBody.fromBytes(bytes)).eTag();
         } catch (S3Exception e) {
-            if (e.statusCode() == PRECONDITION_FAILED || e.statusCode() == CONDITIONAL_REQUEST_CONFLICT) {
-                throw new WriteConflictException(key, e);
+            if (e.statusCode() != PRECONDITION_FAILED && e.statusCode() != CONDITIONAL_REQUEST_CONFLICT) {
+                throw e;
             }
-            throw e;
+            // The SDK retries a request whose response was lost; if the first attempt was applied,
+            // the retry's condition fails on our own write, which is a success.
+            return findBytes(key).filter(stored -> Arrays.equals(stored.value(), bytes)).map(Stored::eTag)
+                    .orElseThrow(() -> new WriteConflictException(key, e));
         }
     }
 
