@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
@@ -17,6 +18,11 @@ import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -33,16 +39,32 @@ public final class LocalAws implements AutoCloseable {
     private static final String ACCESS_KEY = "test";
     private static final String SECRET_KEY = "test-secret";
     private static final Region REGION = Region.US_EAST_1;
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+
+    /**
+     * Drops the "Expect: 100-continue" the SDK adds to uploads: the JDK's HttpURLConnection (the
+     * url-connection-client) and S3Proxy's Jetty intermittently lose the connection over it
+     * ("Error writing request body to server", "Unexpected end of file from server"), measured here.
+     */
+    private static final ExecutionInterceptor NO_EXPECT_CONTINUE = new ExecutionInterceptor() {
+        @Override
+        public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+            return context.httpRequest().toBuilder().removeHeader("Expect").build();
+        }
+    };
 
     private final S3Proxy s3Proxy;
     private final SQSRestServer sqsServer;
+    private final URI s3Endpoint;
     private final S3Client s3;
     private final SqsClient sqs;
 
-    private LocalAws(S3Proxy s3Proxy, SQSRestServer sqsServer, S3Client s3, SqsClient sqs) {
+    private LocalAws(S3Proxy s3Proxy, SQSRestServer sqsServer, URI s3Endpoint, SqsClient sqs) {
         this.s3Proxy = s3Proxy;
+        this.s3Endpoint = s3Endpoint;
         this.sqsServer = sqsServer;
-        this.s3 = s3;
+        this.s3 = s3Client(config -> { });
         this.sqs = sqs;
     }
 
@@ -64,26 +86,29 @@ public final class LocalAws implements AutoCloseable {
                 .withAWSRegion(REGION.id())
                 .start();
         sqsServer.waitUntilStarted();
-        StaticCredentialsProvider credentials =
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
-        S3Client s3 = S3Client.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + s3Port))
-                .forcePathStyle(true)
-                .region(REGION)
-                .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
         SqsClient sqs = SqsClient.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + sqsPort))
                 .region(REGION)
-                .credentialsProvider(credentials)
+                .credentialsProvider(CREDENTIALS)
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
-        return new LocalAws(s3Proxy, sqsServer, s3, sqs);
+        return new LocalAws(s3Proxy, sqsServer, URI.create("http://127.0.0.1:" + s3Port), sqs);
     }
 
     public S3Client s3() {
         return s3;
+    }
+
+    /** Another client of the S3 server, configured further, e.g. with an interceptor that injects a failure. */
+    public S3Client s3Client(Consumer<ClientOverrideConfiguration.Builder> configuration) {
+        return S3Client.builder()
+                .endpointOverride(s3Endpoint)
+                .forcePathStyle(true)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(config -> configuration.accept(config.addExecutionInterceptor(NO_EXPECT_CONTINUE)))
+                .build();
     }
 
     public SqsClient sqs() {
