@@ -165,6 +165,21 @@ class PipelineRoundTripTest {
                 pipeline.verdict(upload.trackId()).orElseThrow());
     }
 
+    @Test
+    void testEventsAndObjectsOutsideUploadsAreAcknowledgedAndIgnored() throws Exception {
+        String testEvent = "{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Time\":\"2026-11-21T12:00:00.000Z\","
+                + "\"Bucket\":\"" + Pipeline.BUCKET + "\",\"RequestId\":\"5582815E1AEA5ADF\",\"HostId\":\"8cLeGAmw\"}";
+        SourceObject elsewhere = new SourceObject(Pipeline.BUCKET, "verdicts/song.wav.json", null, "abc", 10, null);
+
+        pipeline.splitter.handle(Pipeline.message(Pipeline.QUEUES.uploads(), testEvent));
+        pipeline.splitter.handle(Pipeline.message(Pipeline.QUEUES.uploads(), Pipeline.event(elsewhere)));
+
+        assertTrue(pipeline.trackKeys(elsewhere.trackId()).isEmpty());
+        for (Representation representation : Representation.values()) {
+            assertTrue(pipeline.batches(representation).isEmpty(), representation.id());
+        }
+    }
+
     private static byte[] verdictBytes(SourceObject upload) {
         return pipeline.aws.s3().getObjectAsBytes(b -> b.bucket(Pipeline.BUCKET).key(S3Keys.verdict(upload.trackId())))
                 .asByteArray();
