@@ -1,28 +1,16 @@
 package io.genreflow.testing;
 
+import io.genreflow.embedded.EmbeddedS3;
+import io.genreflow.embedded.EmbeddedSqs;
+import io.genreflow.embedded.WithoutExpectContinue;
 import io.genreflow.messaging.QueueMessage;
 import io.genreflow.messaging.QueueNames;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.Consumer;
-import org.elasticmq.NodeAddress;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import org.gaul.s3proxy.BlobStores;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -42,57 +30,28 @@ public final class LocalAws implements AutoCloseable {
     private static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
 
-    /**
-     * Drops the "Expect: 100-continue" the SDK adds to uploads: the JDK's HttpURLConnection (the
-     * url-connection-client) and S3Proxy's Jetty intermittently lose the connection over it
-     * ("Error writing request body to server", "Unexpected end of file from server"), measured here.
-     */
-    private static final ExecutionInterceptor NO_EXPECT_CONTINUE = new ExecutionInterceptor() {
-        @Override
-        public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
-            return context.httpRequest().toBuilder().removeHeader("Expect").build();
-        }
-    };
-
-    private final S3Proxy s3Proxy;
-    private final SQSRestServer sqsServer;
-    private final URI s3Endpoint;
+    private final EmbeddedS3 s3Server;
+    private final EmbeddedSqs sqsServer;
     private final S3Client s3;
     private final SqsClient sqs;
 
-    private LocalAws(S3Proxy s3Proxy, SQSRestServer sqsServer, URI s3Endpoint, SqsClient sqs) {
-        this.s3Proxy = s3Proxy;
-        this.s3Endpoint = s3Endpoint;
+    private LocalAws(EmbeddedS3 s3Server, EmbeddedSqs sqsServer) {
+        this.s3Server = s3Server;
         this.sqsServer = sqsServer;
         this.s3 = s3Client(config -> { });
-        this.sqs = sqs;
-    }
-
-    /** Starts both servers. */
-    public static LocalAws start() throws Exception {
-        int s3Port = freePort();
-        S3Proxy s3Proxy = S3Proxy.builder()
-                .blobStore(BlobStores.create("transient", new Properties()))
-                .endpoint(URI.create("http://127.0.0.1:" + s3Port))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .build();
-        s3Proxy.start();
-        while (!"STARTED".equals(s3Proxy.getState())) {
-            Thread.sleep(10);
-        }
-        int sqsPort = freePort();
-        SQSRestServer sqsServer = SQSRestServerBuilder.withPort(sqsPort).withInterface("127.0.0.1")
-                .withServerAddress(new NodeAddress("http", "127.0.0.1", sqsPort, ""))
-                .withAWSRegion(REGION.id())
-                .start();
-        sqsServer.waitUntilStarted();
-        SqsClient sqs = SqsClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + sqsPort))
+        this.sqs = SqsClient.builder()
+                .endpointOverride(sqsServer.endpoint())
                 .region(REGION)
                 .credentialsProvider(CREDENTIALS)
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
-        return new LocalAws(s3Proxy, sqsServer, URI.create("http://127.0.0.1:" + s3Port), sqs);
+    }
+
+    /** Starts both servers. */
+    public static LocalAws start() {
+        EmbeddedS3 s3Server = EmbeddedS3.builder().transientStorage().credentials(ACCESS_KEY, SECRET_KEY).build()
+                .start();
+        return new LocalAws(s3Server, EmbeddedSqs.create(0, REGION.id()).start());
     }
 
     public S3Client s3() {
@@ -102,12 +61,12 @@ public final class LocalAws implements AutoCloseable {
     /** Another client of the S3 server, configured further, e.g. with an interceptor that injects a failure. */
     public S3Client s3Client(Consumer<ClientOverrideConfiguration.Builder> configuration) {
         return S3Client.builder()
-                .endpointOverride(s3Endpoint)
+                .endpointOverride(s3Server.endpoint())
                 .forcePathStyle(true)
                 .region(REGION)
                 .credentialsProvider(CREDENTIALS)
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(config -> configuration.accept(config.addExecutionInterceptor(NO_EXPECT_CONTINUE)))
+                .overrideConfiguration(config -> configuration.accept(config.addExecutionInterceptor(new WithoutExpectContinue())))
                 .build();
     }
 
@@ -161,18 +120,10 @@ public final class LocalAws implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         s3.close();
         sqs.close();
-        sqsServer.stopAndWait();
-        s3Proxy.stop();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        sqsServer.stop();
+        s3Server.stop();
     }
 }

@@ -1,5 +1,6 @@
 package io.genreflow.local;
 
+import io.genreflow.embedded.WithoutExpectContinue;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -21,13 +22,17 @@ final class AwsClients {
     private AwsClients() {
     }
 
-    /** An S3 client; path-style addressing whenever an endpoint is given, as S3Proxy and LocalStack need. */
+    /**
+     * An S3 client; with an endpoint (S3Proxy, LocalStack) path-style addressing, which they need,
+     * and without "Expect: 100-continue", see {@link WithoutExpectContinue}.
+     */
     static S3Client s3(Optional<URI> endpoint, String region, AwsCredentialsProvider credentials) {
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(region))
                 .credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(SOCKET_TIMEOUT));
-        endpoint.ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true));
+        endpoint.ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true)
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new WithoutExpectContinue())));
         return builder.build();
     }
 

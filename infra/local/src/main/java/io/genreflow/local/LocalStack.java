@@ -79,9 +79,12 @@ public class LocalStack {
         PipelineEnvironment environment = new PipelineEnvironment(s3, sqs, config.bucket(), config.region(), names,
                 queueUrls);
         handlers = Map.copyOf(pipelineHandlers.create(environment));
-        PollerSettings settings = new PollerSettings(config.pollers().concurrency(), config.pollers().batchSize(),
+        PollerSettings work = new PollerSettings(config.pollers().concurrency(), config.pollers().batchSize(),
                 config.pollers().waitTime(), config.queues().maxReceiveCount());
-        pollers = Pollers.start(sqs, handlers, environment::queueUrl, settings);
+        PollerSettings deadLetters = new PollerSettings(config.pollers().concurrency(), config.pollers().batchSize(),
+                config.pollers().deadLetterWaitTime(), config.queues().maxReceiveCount());
+        pollers = Pollers.start(sqs, handlers, environment::queueUrl,
+                queue -> queue.endsWith(QueueNames.DLQ_SUFFIX) ? deadLetters : work);
         Path endpointsFile = endpoints.write(dataDir);
         System.out.println(endpoints.banner(endpointsFile));
         LOG.infof("%d pollers on %s", pollers.size(), handlers.keySet());

@@ -58,6 +58,9 @@ public interface LocalStackConfig {
     /** The upload notifier (embedded mode only). */
     Notifier notifier();
 
+    /** The splitter, classifiers and aggregator the pollers feed. */
+    Functions functions();
+
     /** One server's address. */
     interface Server {
 
@@ -112,6 +115,14 @@ public interface LocalStackConfig {
         @WithDefault("20S")
         Duration waitTime();
 
+        /**
+         * Long-poll wait on dead-letter queues. Short, because ElasticMQ does not wake a receive
+         * already waiting on a dead-letter queue when it moves a message there: a dead batch would
+         * otherwise reach the aggregator up to {@link #waitTime()} late.
+         */
+        @WithDefault("1S")
+        Duration deadLetterWaitTime();
+
         /** How long shutting down waits for handlers that are running. */
         @WithDefault("30S")
         Duration shutdownGrace();
@@ -123,5 +134,37 @@ public interface LocalStackConfig {
         /** How often the bucket is listed for uploads the write hook did not report. */
         @WithDefault("30S")
         Duration scanInterval();
+    }
+
+    /** The functions. */
+    interface Functions {
+
+        /** The model manifest; the ONNX files lie beside it. Relative to the working folder. */
+        @WithDefault("models/manifest.json")
+        Path modelsManifest();
+
+        /** The largest upload the splitter reads, in bytes (2 GiB by default). */
+        @WithDefault("2147483648")
+        long maxUploadBytes();
+
+        /** The longest audio the splitter accepts. */
+        @WithDefault("1H")
+        Duration maxDuration();
+
+        /** Snippets per batch message sent to a classifier. */
+        @WithDefault("32")
+        int snippetsPerBatch();
+
+        /** Snippets per ONNX Runtime call. */
+        @WithDefault("32")
+        int modelBatchSize();
+
+        /** Runners-up listed in a verdict, the winner included. */
+        @WithDefault("3")
+        int topK();
+
+        /** ONNX Runtime threads per model call; the pollers already run calls side by side. */
+        @WithDefault("1")
+        int onnxThreads();
     }
 }

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The seam between the local stack and genreflow's functions: which handler consumes which queue.
- * The stack runs pollers for exactly the queues named here. Provide one CDI bean implementing it;
- * until then {@link PlaceholderPipelineHandlers} stands in.
+ * The stack runs pollers for exactly the queues named here. One CDI bean implements it;
+ * {@link FunctionHandlers} is the default, the real functions.
  */
 public interface PipelineHandlers {
 

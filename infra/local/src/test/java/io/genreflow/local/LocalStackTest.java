@@ -7,6 +7,7 @@ import io.genreflow.messaging.QueueMessage;
 import io.genreflow.messaging.QueueNames;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @QuarkusTest
+@TestProfile(RecordingPipelineHandlers.Profile.class)
 @WithTestResource(TemporaryDataDir.class)
 class LocalStackTest {
 

@@ -26,12 +26,14 @@ public final class Pollers {
      *
      * @param handlers queue name to its handler
      * @param queueUrl the URL of a queue name
+     * @param settingsOf how a queue, by name, is polled
      */
     public static Pollers start(SqsClient sqs, Map<String, MessageHandler> handlers, Function<String, String> queueUrl,
-                                PollerSettings settings) {
+                                Function<String, PollerSettings> settingsOf) {
         Pollers group = new Pollers();
         handlers.forEach((queue, handler) -> {
             String url = queueUrl.apply(queue);
+            PollerSettings settings = settingsOf.apply(queue);
             for (int i = 1; i <= settings.concurrency(); i++) {
                 QueuePoller poller = new QueuePoller(sqs, queue, url, handler, settings);
                 // Daemon: a thread still waiting in a long poll must not keep the JVM alive after stop().
