@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
  * tracks/&lt;id&gt;/track.json                            {@link TrackRecord}: status, plan, failure reason
  * tracks/&lt;id&gt;/audio.pcm                             decoded mono audio, laid out as {@link PcmLayout} says
  * tracks/&lt;id&gt;/results/&lt;representation&gt;/&lt;batch&gt;.json  {@link PartialResult} of one snippet batch
+ * tracks/&lt;id&gt;/results/&lt;representation&gt;/&lt;batch&gt;.failed.json  {@link BatchFailure}: the batch went to a dead-letter queue
  * tracks/&lt;id&gt;/verdict.json                          {@link Verdict}
  * verdicts/&lt;name&gt;.json                              a copy of the verdict for uploads/&lt;name&gt;
  * </pre>
@@ -48,6 +49,7 @@ public final class S3Keys {
     public static final int BATCH_DIGITS = 6;
 
     private static final String JSON = ".json";
+    private static final String FAILED_JSON = ".failed.json";
     /** Longest upload name: S3's 1024-byte key limit minus "verdicts/" and ".json" around it. */
     public static final int MAX_NAME_BYTES = 1010;
     private static final int MAX_BATCH = (int) Math.pow(10, BATCH_DIGITS) - 1;
@@ -103,10 +105,12 @@ public final class S3Keys {
 
     /** The partial result of one snippet batch. */
     public static String partialResult(TrackId id, Representation representation, int batch) {
-        if (batch < 0 || batch > MAX_BATCH) {
-            throw new IllegalArgumentException("batch " + batch + " is outside 0.." + MAX_BATCH);
-        }
-        return partialResults(id, representation) + String.format("%0" + BATCH_DIGITS + "d", batch) + JSON;
+        return batchKey(id, representation, batch) + JSON;
+    }
+
+    /** The note that one snippet batch failed for good, beside where its result would be. */
+    public static String batchFailure(TrackId id, Representation representation, int batch) {
+        return batchKey(id, representation, batch) + FAILED_JSON;
     }
 
     /** The verdict document. */
@@ -117,6 +121,13 @@ public final class S3Keys {
     /** Where a user finds the verdict for {@code uploadKey} without knowing the track id. */
     public static String verdictForUpload(String uploadKey) {
         return VERDICTS_PREFIX + uploadName(uploadKey) + JSON;
+    }
+
+    private static String batchKey(TrackId id, Representation representation, int batch) {
+        if (batch < 0 || batch > MAX_BATCH) {
+            throw new IllegalArgumentException("batch " + batch + " is outside 0.." + MAX_BATCH);
+        }
+        return partialResults(id, representation) + String.format("%0" + BATCH_DIGITS + "d", batch);
     }
 
     private static String validName(String name) {

@@ -3,6 +3,7 @@ package io.genreflow.contracts;
 import io.genreflow.features.Representation;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -74,5 +75,19 @@ class MessagesTest {
                 List.of(three), "m1", Map.of("inference", -1L)));
         assertThrows(IllegalArgumentException.class,
                 () -> new PartialResult.SnippetScores(0, List.of(Float.NaN, 0.5f)));
+    }
+
+    @Test
+    void aBatchFailureAccountsForItsBatchBesideWhereTheResultWouldBe() {
+        SnippetBatchMessage message = batch(661_500, List.of(snippet(3, 66_150)));
+
+        BatchFailure failure = BatchFailure.of(message, "went to snippets-chroma-dlq",
+                Instant.parse("2026-11-20T09:17:06Z"));
+
+        assertEquals(S3Keys.batchFailure(ID, Representation.CHROMA, 0), failure.key());
+        assertEquals(failure, ContractJson.read(ContractJson.write(failure), BatchFailure.class));
+        assertThrows(MalformedContractException.class, () -> ContractJson.read(
+                "{\"schemaVersion\":1,\"trackId\":\"" + ID + "\",\"representation\":\"chroma\",\"batch\":0,"
+                        + "\"reason\":\" \",\"failedAt\":\"2026-11-20T09:17:06Z\"}", BatchFailure.class));
     }
 }

@@ -27,6 +27,9 @@ class S3KeysTest {
                 S3Keys.partialResult(ID, Representation.CHROMA, 42));
         assertTrue(S3Keys.partialResult(ID, Representation.CHROMA, 42)
                 .startsWith(S3Keys.partialResults(ID, Representation.CHROMA)));
+        assertEquals("tracks/0123456789abcdef0123/results/chroma/000042.failed.json",
+                S3Keys.batchFailure(ID, Representation.CHROMA, 42));
+        assertThrows(IllegalArgumentException.class, () -> S3Keys.batchFailure(ID, Representation.CHROMA, -1));
     }
 
     @Test

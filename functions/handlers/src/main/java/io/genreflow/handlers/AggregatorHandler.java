@@ -1,0 +1,248 @@
+package io.genreflow.handlers;
+
+import io.genreflow.contracts.BatchFailure;
+import io.genreflow.contracts.ContractJson;
+import io.genreflow.contracts.PartialResult;
+import io.genreflow.contracts.PipelineStage;
+import io.genreflow.contracts.S3EventNotification;
+import io.genreflow.contracts.S3Keys;
+import io.genreflow.contracts.SnippetBatchMessage;
+import io.genreflow.contracts.SourceObject;
+import io.genreflow.contracts.TrackId;
+import io.genreflow.contracts.TrackRecord;
+import io.genreflow.contracts.TrackStatus;
+import io.genreflow.features.Representation;
+import io.genreflow.messaging.MessageHandler;
+import io.genreflow.messaging.QueueMessage;
+import io.genreflow.messaging.QueueNames;
+import io.genreflow.model.ModelException;
+import io.genreflow.model.ModelManifest;
+import io.genreflow.pipeline.SnippetProbabilities;
+import io.genreflow.pipeline.VerdictAssembler;
+import io.genreflow.storage.MissingObjectException;
+import io.genreflow.storage.Stored;
+import io.genreflow.storage.TrackStore;
+import io.genreflow.storage.WriteConflictException;
+import io.genreflow.verdict.NoVerdictException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The aggregator: stores each partial result, and when every batch of every representation is
+ * accounted for, makes the verdict and marks the track DONE. It also reads the dead-letter queues
+ * that would otherwise leave a track waiting forever: a dead snippet batch is noted as failed (its
+ * representation is then missing from a degraded verdict, or the track FAILS when nothing usable
+ * is left), a dead upload event fails its track.
+ *
+ * <p>Results for finished tracks are acknowledged and ignored. A result whose track is still
+ * SPLITTING throws, to be delivered again later. The final record is written conditionally on the
+ * version read, so two aggregators completing a track at once end in one consistent state.
+ * Thread-safe.
+ */
+public final class AggregatorHandler implements MessageHandler {
+
+    private final AggregatorSettings settings;
+    private final Clock clock;
+    private final ModelManifest manifest;
+    private final VerdictAssembler assembler;
+    private final TrackStore store;
+    private final Map<String, Representation> deadSnippetQueues = new LinkedHashMap<>();
+
+    /**
+     * An aggregator over this client.
+     *
+     * @throws ModelException when the manifest is missing or invalid
+     */
+    public AggregatorHandler(S3Client s3, AggregatorSettings settings, Clock clock)
+            throws ModelException {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.manifest = ModelManifest.read(settings.manifest());
+        this.assembler = new VerdictAssembler(manifest, settings.topK());
+        this.store = new TrackStore(s3, settings.bucket());
+        for (Representation representation : Representation.values()) {
+            deadSnippetQueues.put(QueueNames.deadLetter(settings.queues().snippets(representation)), representation);
+        }
+    }
+
+    /** The queues this handler consumes: results, every snippet dead-letter queue and the uploads dead-letter queue. */
+    public List<String> queues() {
+        List<String> queues = new ArrayList<>();
+        queues.add(settings.queues().results());
+        queues.addAll(deadSnippetQueues.keySet());
+        queues.add(QueueNames.deadLetter(settings.queues().uploads()));
+        return List.copyOf(queues);
+    }
+
+    /**
+     * Handles a partial result, a dead snippet batch or a dead upload event, by the queue it came from.
+     *
+     * @throws io.genreflow.contracts.MalformedContractException when the body is not what that queue carries
+     * @throws IllegalArgumentException                          when the queue is not one of {@link #queues()}
+     */
+    @Override
+    public void handle(QueueMessage message) {
+        String queue = message.queue();
+        if (queue.equals(settings.queues().results())) {
+            onResult(ContractJson.read(message.body(), PartialResult.class));
+        } else if (deadSnippetQueues.containsKey(queue)) {
+            onDeadBatch(ContractJson.read(message.body(), SnippetBatchMessage.class), queue);
+        } else if (queue.equals(QueueNames.deadLetter(settings.queues().uploads()))) {
+            onDeadUpload(S3EventNotification.parse(message.body()), queue);
+        } else {
+            throw new IllegalArgumentException("the aggregator does not consume " + queue + "; it reads " + queues());
+        }
+    }
+
+    private void onResult(PartialResult result) {
+        Optional<Stored<TrackRecord>> track = classifyingTrack(result.trackId());
+        if (track.isEmpty()) {
+            return;
+        }
+        String mismatch = mismatch(track.get().value(), result);
+        if (mismatch != null) {
+            decide(track.get(), track.get().value().withFailed(PipelineStage.AGGREGATOR, mismatch, clock.instant()));
+            return;
+        }
+        store.put(result.key(), result);
+        completeIfAccountedFor(track.get());
+    }
+
+    private void onDeadBatch(SnippetBatchMessage batch, String queue) {
+        Optional<Stored<TrackRecord>> track = classifyingTrack(batch.trackId());
+        if (track.isEmpty()) {
+            return;
+        }
+        BatchFailure failure = BatchFailure.of(batch, "batch " + batch.batch() + " of '" + batch.representation()
+                + "' failed on every delivery and went to " + queue + "; the " + batch.representation()
+                + " classifier's logs say why", clock.instant());
+        store.put(failure.key(), failure);
+        completeIfAccountedFor(track.get());
+    }
+
+    private void onDeadUpload(S3EventNotification event, String queue) {
+        for (SourceObject upload : event.createdObjects()) {
+            if (!S3Keys.isUpload(upload.key()) || !upload.bucket().equals(settings.bucket())) {
+                continue;
+            }
+            String reason = "the splitter gave up on this upload after repeated failures (its event went to " + queue
+                    + "); its logs say why. Upload the file again to retry";
+            Optional<Stored<TrackRecord>> track = store.findTrack(upload.trackId());
+            if (track.isEmpty()) {
+                Instant now = clock.instant();
+                try {
+                    store.createTrack(TrackRecord.splitting(upload, manifest.modelVersion(), now)
+                            .withFailed(PipelineStage.SPLITTER, reason, now));
+                } catch (WriteConflictException e) {
+                    requireDecided(upload.trackId(), e);
+                }
+            } else if (!track.get().value().status().isTerminal()) {
+                decide(track.get(), track.get().value().withFailed(PipelineStage.SPLITTER, reason, clock.instant()));
+            }
+        }
+    }
+
+    /** The track's record when it is CLASSIFYING; empty when it has finished; throws while it is not yet planned. */
+    private Optional<Stored<TrackRecord>> classifyingTrack(TrackId id) {
+        Stored<TrackRecord> track = store.findTrack(id).orElseThrow(() -> new MissingObjectException(
+                S3Keys.trackRecord(id), "track " + id + " has no record yet; the message is retried", null));
+        TrackStatus status = track.value().status();
+        if (status == TrackStatus.SPLITTING) {
+            throw new IllegalStateException("track " + id + " is still SPLITTING; the message is retried");
+        }
+        return status.isTerminal() ? Optional.empty() : Optional.of(track);
+    }
+
+    /** Why a result cannot belong to the track, in words for the operator; null when it fits. */
+    private String mismatch(TrackRecord track, PartialResult result) {
+        if (!track.modelVersion().equals(result.modelVersion())
+                || !track.modelVersion().equals(manifest.modelVersion())) {
+            return "the track was split for model " + track.modelVersion() + " but the '" + result.representation()
+                    + "' classifier ran " + result.modelVersion() + " and the aggregator serves "
+                    + manifest.modelVersion() + "; deploy one model set to every function and upload the file again";
+        }
+        Integer batches = track.expectedPartials().get(result.representation());
+        if (batches == null || result.batch() >= batches) {
+            return "a result for batch " + result.batch() + " of '" + result.representation()
+                    + "' arrived, but the track expects " + track.expectedPartials();
+        }
+        return null;
+    }
+
+    /** Makes the verdict once every expected batch has a result or a failure note. */
+    private void completeIfAccountedFor(Stored<TrackRecord> stored) {
+        TrackRecord track = stored.value();
+        Set<String> keys = store.keysUnder(S3Keys.track(track.trackId()));
+        Map<String, Boolean> complete = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> expected : track.expectedPartials().entrySet()) {
+            Representation representation = Representation.fromId(expected.getKey());
+            boolean allResults = true;
+            for (int batch = 0; batch < expected.getValue(); batch++) {
+                if (!keys.contains(S3Keys.partialResult(track.trackId(), representation, batch))) {
+                    if (!keys.contains(S3Keys.batchFailure(track.trackId(), representation, batch))) {
+                        return;
+                    }
+                    allResults = false;
+                }
+            }
+            complete.put(expected.getKey(), allResults);
+        }
+        Instant started = clock.instant();
+        Map<String, float[][]> probabilities = new LinkedHashMap<>();
+        Map<String, Long> timingsMs = new LinkedHashMap<>();
+        timingsMs.put("split", Duration.between(Instant.parse(track.createdAt()), Instant.parse(track.updatedAt()))
+                .toMillis());
+        complete.forEach((representation, allResults) -> {
+            if (allResults) {
+                List<PartialResult> results = results(track, representation);
+                probabilities.put(representation, SnippetProbabilities.fromPartials(results,
+                        track.snippets().snippets().size(), manifest.labels().size()));
+                timingsMs.put("classify." + representation, results.stream()
+                        .flatMap(r -> r.timingsMs().values().stream()).mapToLong(Long::longValue).sum());
+            }
+        });
+        try {
+            Instant now = clock.instant();
+            timingsMs.put("aggregate", Duration.between(started, now).toMillis());
+            store.putVerdict(assembler.assemble(track, probabilities, timingsMs, now));
+            decide(stored, track.withDone(now));
+        } catch (NoVerdictException e) {
+            decide(stored, track.withFailed(PipelineStage.CLASSIFIER, e.getMessage(), clock.instant()));
+        }
+    }
+
+    private List<PartialResult> results(TrackRecord track, String representation) {
+        List<PartialResult> results = new ArrayList<>();
+        for (int batch = 0; batch < track.expectedPartials().get(representation); batch++) {
+            results.add(store.read(S3Keys.partialResult(track.trackId(), Representation.fromId(representation), batch),
+                    PartialResult.class).value());
+        }
+        return results;
+    }
+
+    /** Writes a final record, unless another aggregator decided the track first. */
+    private void decide(Stored<TrackRecord> current, TrackRecord next) {
+        try {
+            store.replaceTrack(current, next);
+        } catch (WriteConflictException e) {
+            requireDecided(next.trackId(), e);
+        }
+    }
+
+    /** After losing a write race: fine when the winner finished the track, else the message is retried. */
+    private void requireDecided(TrackId id, WriteConflictException lost) {
+        boolean decided = store.findTrack(id).map(track -> track.value().status().isTerminal()).orElse(false);
+        if (!decided) {
+            throw lost;
+        }
+    }
+}

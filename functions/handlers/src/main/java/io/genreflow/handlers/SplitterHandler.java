@@ -1,0 +1,158 @@
+package io.genreflow.handlers;
+
+import io.genreflow.audio.AudioDecodeException;
+import io.genreflow.contracts.PipelineStage;
+import io.genreflow.contracts.S3EventNotification;
+import io.genreflow.contracts.S3Keys;
+import io.genreflow.contracts.SourceObject;
+import io.genreflow.contracts.TrackRecord;
+import io.genreflow.contracts.TrackStatus;
+import io.genreflow.features.Representation;
+import io.genreflow.messaging.MessageHandler;
+import io.genreflow.messaging.MessageSender;
+import io.genreflow.messaging.QueueMessage;
+import io.genreflow.model.ModelException;
+import io.genreflow.model.ModelManifest;
+import io.genreflow.pipeline.PcmByteWriter;
+import io.genreflow.pipeline.SplitResult;
+import io.genreflow.pipeline.TrackSplitter;
+import io.genreflow.storage.MissingObjectException;
+import io.genreflow.storage.Stored;
+import io.genreflow.storage.StreamingUpload;
+import io.genreflow.storage.TrackStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The splitter: for each upload an S3 event announces, decodes the file once into the track's PCM
+ * object, plans its snippets, records the track as CLASSIFYING and sends every representation its
+ * snippet batches.
+ *
+ * <p>An upload that cannot become audio (broken, empty, not audio, over the limits, deleted before
+ * it was read) fails its track with the reason and is acknowledged: reading it again cannot help.
+ * Trouble with S3 or SQS throws, so the event is delivered again; a redelivered event for a
+ * CLASSIFYING track sends its batches again (results are idempotent), one for a finished track is
+ * ignored. Test events and objects outside {@code uploads/} are acknowledged and ignored.
+ * Thread-safe.
+ */
+public final class SplitterHandler implements MessageHandler {
+
+    private static final System.Logger LOG = System.getLogger(SplitterHandler.class.getName());
+
+    private final SplitterSettings settings;
+    private final Clock clock;
+    private final ModelManifest manifest;
+    private final TrackSplitter splitter;
+    private final TrackStore store;
+    private final MessageSender sender;
+
+    /**
+     * A splitter over these clients.
+     *
+     * @throws ModelException when the manifest is missing or invalid
+     */
+    public SplitterHandler(S3Client s3, SqsClient sqs, SplitterSettings settings, Clock clock) throws ModelException {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.manifest = ModelManifest.read(settings.manifest());
+        this.splitter = new TrackSplitter(manifest, settings.limits());
+        this.store = new TrackStore(s3, settings.bucket());
+        this.sender = new MessageSender(sqs);
+    }
+
+    /**
+     * Splits every upload the S3 event notification in the body announces.
+     *
+     * @throws io.genreflow.contracts.MalformedContractException when the body is not an S3 event notification
+     */
+    @Override
+    public void handle(QueueMessage message) throws IOException {
+        for (SourceObject upload : S3EventNotification.parse(message.body()).createdObjects()) {
+            if (!S3Keys.isUpload(upload.key()) || !upload.bucket().equals(settings.bucket())) {
+                LOG.log(System.Logger.Level.INFO, "ignoring s3://{0}/{1}: not an upload to {2}", upload.bucket(),
+                        upload.key(), settings.bucket());
+                continue;
+            }
+            split(upload);
+        }
+    }
+
+    private void split(SourceObject upload) throws IOException {
+        Optional<Stored<TrackRecord>> existing = store.findTrack(upload.trackId());
+        TrackStatus status = existing.map(stored -> stored.value().status()).orElse(null);
+        if (status != null && status.isTerminal()) {
+            return;
+        }
+        if (status == TrackStatus.CLASSIFYING) {
+            sendBatches(existing.get().value());
+            return;
+        }
+        Stored<TrackRecord> splitting = existing.orElse(null);
+        try {
+            requireWithinSizeLimit(upload);
+            if (splitting == null) {
+                splitting = store.createTrack(TrackRecord.splitting(upload, manifest.modelVersion(), clock.instant()));
+            }
+            TrackRecord classifying = decode(splitting.value());
+            // Recorded before any batch leaves, so no result ever finds the track still SPLITTING.
+            store.replaceTrack(splitting, classifying);
+            sendBatches(classifying);
+        } catch (AudioDecodeException | MissingObjectException e) {
+            fail(upload, splitting, e.getMessage());
+        }
+    }
+
+    /** HEAD before GET, so an oversized file fails without reading a byte of it. */
+    private void requireWithinSizeLimit(SourceObject upload) throws AudioDecodeException {
+        long size = store.uploadSize(upload);
+        long limit = settings.limits().maxBytes();
+        if (size > limit) {
+            throw new AudioDecodeException(AudioDecodeException.Reason.TOO_LONG, null, String.format(Locale.ROOT,
+                    "the file is %d bytes (%.1f MiB), larger than the limit of %d bytes (%.1f MiB)", size,
+                    mebibytes(size), limit, mebibytes(limit)));
+        }
+    }
+
+    private TrackRecord decode(TrackRecord splitting) throws IOException {
+        try (InputStream in = store.openUpload(splitting.source());
+             StreamingUpload pcm = store.startPcmUpload(splitting.trackId())) {
+            SplitResult split = splitter.split(in, new PcmByteWriter(pcm));
+            pcm.commit();
+            int snippets = split.plan().snippets().size();
+            Map<String, Integer> batches = new LinkedHashMap<>();
+            for (String representation : manifest.representations().keySet()) {
+                batches.put(representation, SnippetBatches.count(snippets, settings.snippetsPerBatch()));
+            }
+            return splitting.withClassifying(split.audio(), split.plan(), batches, split.energy(), clock.instant());
+        }
+    }
+
+    private void sendBatches(TrackRecord classifying) {
+        for (String representation : classifying.expectedPartials().keySet()) {
+            sender.sendAll(settings.queues().snippets(Representation.fromId(representation)),
+                    SnippetBatches.bodies(classifying, representation));
+        }
+    }
+
+    private void fail(SourceObject upload, Stored<TrackRecord> splitting, String reason) {
+        LOG.log(System.Logger.Level.INFO, "{0} failed: {1}", upload.key(), reason);
+        if (splitting == null) {
+            store.createTrack(TrackRecord.splitting(upload, manifest.modelVersion(), clock.instant())
+                    .withFailed(PipelineStage.SPLITTER, reason, clock.instant()));
+        } else {
+            store.replaceTrack(splitting, splitting.value().withFailed(PipelineStage.SPLITTER, reason, clock.instant()));
+        }
+    }
+
+    private static double mebibytes(long bytes) {
+        return bytes / (1024.0 * 1024.0);
+    }
+}

@@ -1,0 +1,172 @@
+package io.genreflow.handlers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.genreflow.contracts.S3Keys;
+import io.genreflow.contracts.SourceObject;
+import io.genreflow.contracts.TrackRecord;
+import io.genreflow.contracts.TrackStatus;
+import io.genreflow.contracts.Verdict;
+import io.genreflow.features.Representation;
+import io.genreflow.messaging.QueueMessage;
+import io.genreflow.pipeline.SplitLimits;
+import io.genreflow.testing.TestAudio;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Uploads travel split → classify (all four representations) → aggregate and end as the local classifier's verdict. */
+class PipelineRoundTripTest {
+
+    /** Small batches, so a ten-second track is three messages per representation. */
+    private static final int SNIPPETS_PER_BATCH = 4;
+
+    private static Pipeline pipeline;
+
+    @BeforeAll
+    static void start() throws Exception {
+        pipeline = new Pipeline(SplitLimits.defaults(), SNIPPETS_PER_BATCH);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        pipeline.close();
+    }
+
+    @Test
+    void anUploadBecomesTheVerdictTheLocalClassifierComputes() throws Exception {
+        byte[] wav = TestAudio.wav(TestAudio.music(10.5, 44_100, 1), 44_100, 2);
+        SourceObject upload = pipeline.upload("jazz/ten seconds.wav", wav);
+
+        pipeline.process(upload);
+
+        TrackRecord record = pipeline.record(upload.trackId());
+        assertEquals(TrackStatus.DONE, record.status());
+        assertEquals(Map.of("chroma", 3, "logmel", 3, "spectrogram", 3, "waveform", 3), record.expectedPartials());
+        Verdict verdict = pipeline.verdict(upload.trackId()).orElseThrow();
+        LocalReference.assertSameVerdict(LocalReference.verdict(wav, "jazz/ten seconds.wav"), verdict);
+        assertEquals(upload, verdict.source());
+        assertEquals(verdict, pipeline.read(S3Keys.verdictForUpload(upload.key()), Verdict.class).orElseThrow(),
+                "the copy under verdicts/ is the verdict");
+        assertTrue(verdict.timingsMs().keySet().containsAll(List.of("split", "classify.logmel", "aggregate")),
+                verdict.timingsMs().toString());
+    }
+
+    @Test
+    void aOneSecondTrackIsOnePaddedSnippet() throws Exception {
+        byte[] wav = TestAudio.wav(TestAudio.music(1.0, 22_050, 2), 22_050, 1);
+        SourceObject upload = pipeline.upload("short.wav", wav);
+
+        pipeline.process(upload);
+
+        assertEquals(TrackStatus.DONE, pipeline.record(upload.trackId()).status());
+        Verdict verdict = pipeline.verdict(upload.trackId()).orElseThrow();
+        assertEquals(1, verdict.timeline().size());
+        LocalReference.assertSameVerdict(LocalReference.verdict(wav, "short.wav"), verdict);
+    }
+
+    @Test
+    void aDuplicatedUploadEventMakesOneVerdictAndStoresEachResultOnce() throws Exception {
+        byte[] wav = TestAudio.wav(TestAudio.music(7.0, 22_050, 3), 22_050, 1);
+        SourceObject upload = pipeline.upload("twice.wav", wav);
+
+        pipeline.announce(upload);
+        pipeline.announce(upload);
+        pipeline.split();
+        pipeline.announce(upload);
+        pipeline.split();
+        pipeline.classify();
+        pipeline.aggregate();
+
+        List<String> resultKeys = pipeline.trackKeys(upload.trackId()).stream().filter(k -> k.contains("/results/"))
+                .toList();
+        assertEquals(4 * 2, resultKeys.size(), resultKeys.toString());
+        LocalReference.assertSameVerdict(LocalReference.verdict(wav, "twice.wav"),
+                pipeline.verdict(upload.trackId()).orElseThrow());
+        byte[] verdictBytes = verdictBytes(upload);
+        TrackRecord done = pipeline.record(upload.trackId());
+
+        pipeline.process(upload);
+
+        assertEquals(done, pipeline.record(upload.trackId()), "a finished track is left alone");
+        assertArrayEquals(verdictBytes, verdictBytes(upload));
+        assertTrue(pipeline.aws.drain(Pipeline.QUEUES.snippets(Representation.LOGMEL)).isEmpty());
+    }
+
+    @Test
+    void resultsInAnyOrderAndTwiceMakeTheSameVerdict() throws Exception {
+        byte[] wav = TestAudio.wav(TestAudio.music(9.0, 22_050, 4), 22_050, 1);
+        SourceObject upload = pipeline.upload("shuffled.wav", wav);
+        pipeline.announce(upload);
+        pipeline.split();
+        pipeline.classify();
+        List<QueueMessage> results = new ArrayList<>(pipeline.results());
+        results.addAll(results.subList(0, 5));
+        Collections.shuffle(results, new Random(7));
+
+        for (QueueMessage result : results) {
+            pipeline.aggregator.handle(result);
+        }
+        TrackRecord done = pipeline.record(upload.trackId());
+        for (QueueMessage result : results.subList(0, 3)) {
+            pipeline.aggregator.handle(result);
+        }
+
+        assertEquals(TrackStatus.DONE, done.status());
+        assertEquals(done, pipeline.record(upload.trackId()), "results after the verdict change nothing");
+        LocalReference.assertSameVerdict(LocalReference.verdict(wav, "shuffled.wav"),
+                pipeline.verdict(upload.trackId()).orElseThrow());
+    }
+
+    @Test
+    void twoAggregatorsCompletingAtOnceAgreeOnOneFinishedTrack() throws Exception {
+        byte[] wav = TestAudio.wav(TestAudio.music(5.0, 22_050, 5), 22_050, 1);
+        SourceObject upload = pipeline.upload("race.wav", wav);
+        pipeline.announce(upload);
+        pipeline.split();
+        pipeline.classify();
+        List<QueueMessage> results = pipeline.results();
+        for (QueueMessage result : results.subList(2, results.size())) {
+            pipeline.aggregator.handle(result);
+        }
+
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> last = new ArrayList<>();
+            for (QueueMessage result : results.subList(0, 2)) {
+                last.add(threads.submit(() -> {
+                    go.await();
+                    pipeline.aggregator.handle(result);
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> invocation : last) {
+                invocation.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+
+        assertEquals(TrackStatus.DONE, pipeline.record(upload.trackId()).status());
+        LocalReference.assertSameVerdict(LocalReference.verdict(wav, "race.wav"),
+                pipeline.verdict(upload.trackId()).orElseThrow());
+    }
+
+    private static byte[] verdictBytes(SourceObject upload) {
+        return pipeline.aws.s3().getObjectAsBytes(b -> b.bucket(Pipeline.BUCKET).key(S3Keys.verdict(upload.trackId())))
+                .asByteArray();
+    }
+}
