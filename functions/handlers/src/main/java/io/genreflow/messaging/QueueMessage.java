@@ -24,4 +24,29 @@ public record QueueMessage(String queue, String messageId, String body, int rece
                     + receiveCount);
         }
     }
+
+    /**
+     * One record of a Lambda SQS event: the queue is the last part of its ARN
+     * ({@code arn:aws:sqs:<region>:<account>:<queue>}), the receive count its
+     * {@code ApproximateReceiveCount} attribute.
+     *
+     * @throws IllegalArgumentException when the ARN names no queue or the receive count is not a positive number
+     */
+    public static QueueMessage fromSqsRecord(String eventSourceArn, String messageId, String body,
+                                             String approximateReceiveCount) {
+        Objects.requireNonNull(eventSourceArn, "eventSourceArn");
+        String queue = eventSourceArn.substring(eventSourceArn.lastIndexOf(':') + 1);
+        if (queue.isEmpty()) {
+            throw new IllegalArgumentException("the event source '" + eventSourceArn + "' names no queue");
+        }
+        int receiveCount;
+        try {
+            receiveCount = Integer.parseInt(Objects.requireNonNull(approximateReceiveCount,
+                    "the ApproximateReceiveCount attribute is missing"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("ApproximateReceiveCount '" + approximateReceiveCount
+                    + "' is not a number", e);
+        }
+        return new QueueMessage(queue, messageId, body, receiveCount);
+    }
 }

@@ -1,0 +1,34 @@
+package io.genreflow.function.aggregator;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import io.genreflow.handlers.AggregatorHandler;
+import io.genreflow.messaging.QueueMessage;
+import io.quarkus.funqy.Funq;
+import io.quarkus.logging.Log;
+import jakarta.inject.Inject;
+
+/**
+ * The aggregator as a Lambda function fed by the results queue and the dead-letter queues of the
+ * uploads and snippets queues; the record's event source ARN says which queue it came from. Funqy
+ * calls it once per record of the SQS event; a record it throws for is reported as a batch item
+ * failure, so SQS delivers that record again and deletes the others.
+ */
+public class AggregateFunction {
+
+    @Inject
+    AggregatorHandler aggregator;
+
+    /** Stores a partial result or notes a dead message, and makes the verdict once the track is accounted for. */
+    @Funq
+    public void aggregate(SQSMessage record) throws Exception {
+        try {
+            aggregator.handle(QueueMessage.fromSqsRecord(record.getEventSourceArn(), record.getMessageId(),
+                    record.getBody(), record.getAttributes().get("ApproximateReceiveCount")));
+        } catch (Exception e) {
+            // Funqy turns the exception into a batch item failure without logging it.
+            Log.warnf(e, "message %s from %s failed and will be delivered again: %s", record.getMessageId(),
+                    record.getEventSourceArn(), e.getMessage());
+            throw e;
+        }
+    }
+}
