@@ -2,9 +2,8 @@ package io.genreflow.function.aggregator;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.genreflow.handlers.AggregatorHandler;
-import io.genreflow.messaging.QueueMessage;
+import io.genreflow.messaging.LambdaSqsRecords;
 import io.quarkus.funqy.Funq;
-import io.quarkus.logging.Log;
 import jakarta.inject.Inject;
 
 /**
@@ -21,14 +20,7 @@ public class AggregateFunction {
     /** Stores a partial result or notes a dead message, and makes the verdict once the track is accounted for. */
     @Funq
     public void aggregate(SQSMessage record) throws Exception {
-        try {
-            aggregator.handle(QueueMessage.fromSqsRecord(record.getEventSourceArn(), record.getMessageId(),
-                    record.getBody(), record.getAttributes().get("ApproximateReceiveCount")));
-        } catch (Exception e) {
-            // Funqy turns the exception into a batch item failure without logging it.
-            Log.warnf(e, "message %s from %s failed and will be delivered again: %s", record.getMessageId(),
-                    record.getEventSourceArn(), e.getMessage());
-            throw e;
-        }
+        LambdaSqsRecords.deliver(aggregator, record.getEventSourceArn(), record.getMessageId(), record.getBody(),
+                record.getAttributes());
     }
 }
