@@ -138,8 +138,7 @@ final class LoadDriver {
         return s3.listObjectsV2Paginator(l -> l.bucket(bucket).prefix(S3Keys.TRACKS_PREFIX)).contents().stream()
                 .map(S3Object::key)
                 .filter(key -> key.endsWith("/track.json"))
-                .map(key -> ContractJson.read(s3.getObjectAsBytes(g -> g.bucket(bucket).key(key)).asByteArray(),
-                        TrackRecord.class))
+                .map(key -> read(key, TrackRecord.class))
                 .toList();
     }
 
@@ -147,7 +146,7 @@ final class LoadDriver {
     Map<String, StoredVerdict> verdicts() {
         Map<String, StoredVerdict> verdicts = new TreeMap<>();
         verdictKeys().forEach((key, object) -> verdicts.put(key, new StoredVerdict(
-                ContractJson.read(s3.getObjectAsBytes(g -> g.bucket(bucket).key(key)).asByteArray(), Verdict.class),
+                read(key, Verdict.class),
                 unquoted(object.eTag()), object.lastModified())));
         return verdicts;
     }
@@ -156,6 +155,11 @@ final class LoadDriver {
     Map<String, S3Object> verdictKeys() {
         return s3.listObjectsV2Paginator(l -> l.bucket(bucket).prefix(S3Keys.VERDICTS_PREFIX)).contents().stream()
                 .collect(Collectors.toMap(S3Object::key, o -> o, (a, b) -> a, TreeMap::new));
+    }
+
+    /** The contract document stored at {@code key}. */
+    <T> T read(String key, Class<T> type) {
+        return ContractJson.read(s3.getObjectAsBytes(g -> g.bucket(bucket).key(key)).asByteArray(), type);
     }
 
     /** Every key under {@code prefix}. */

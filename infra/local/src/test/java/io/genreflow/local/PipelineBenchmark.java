@@ -1,8 +1,10 @@
 package io.genreflow.local;
 
+import io.genreflow.contracts.PartialResult;
 import io.genreflow.contracts.S3Keys;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.contracts.Verdict;
+import io.genreflow.features.Representation;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 import java.io.IOException;
@@ -86,6 +88,7 @@ public final class PipelineBenchmark {
             hops.add(latencies.get(i) - criticalPath(verdicts.get(keys.get(i)).timingsMs()));
         }
         stageCosts("single warm clip", verdicts.values());
+        classifierSteps(driver, verdicts.values());
         System.out.printf("    queues, storage and polling (latency - split - slowest classify - aggregate):"
                 + " median %d ms, p90 %d ms%n", percentile(hops, 50), percentile(hops, 90));
     }
@@ -125,6 +128,25 @@ public final class PipelineBenchmark {
         }
         System.out.printf("(c) stage costs %s, from the verdicts' timingsMs, median / p90 ms:%n", when);
         byStage.forEach((stage, values) -> System.out.printf("    %-22s %6d / %6d%n", stage,
+                percentile(values, 50), percentile(values, 90)));
+    }
+
+    /** What the classify.<representation> figures add up: the steps each classifier call times. */
+    private static void classifierSteps(LoadDriver driver, Iterable<Verdict> verdicts) {
+        Map<String, List<Long>> bySteps = new TreeMap<>();
+        for (Verdict verdict : verdicts) {
+            for (String representation : verdict.trackScores().keySet()) {
+                Map<String, Long> perTrack = new TreeMap<>();
+                driver.keysUnder(S3Keys.partialResults(verdict.trackId(), Representation.fromId(representation)))
+                        .stream().filter(key -> !key.endsWith(".failed.json"))
+                        .map(key -> driver.read(key, PartialResult.class))
+                        .forEach(result -> result.timingsMs().forEach((step, ms) ->
+                                perTrack.merge(representation + "." + step, ms, Long::sum)));
+                perTrack.forEach((step, ms) -> bySteps.computeIfAbsent(step, s -> new ArrayList<>()).add(ms));
+            }
+        }
+        System.out.println("    classifier steps per track (the partial results' timingsMs), median / p90 ms:");
+        bySteps.forEach((step, values) -> System.out.printf("      %-28s %6d / %6d%n", step,
                 percentile(values, 50), percentile(values, 90)));
     }
 
