@@ -35,7 +35,8 @@ class PipelineLoadIT {
 
     @BeforeEach
     void startStack() {
-        stack = StackProcess.start(dataDir, List.of());
+        // Short long-polls, so stopping does not wait out a 20-s receive.
+        stack = StackProcess.start(dataDir, List.of("-Dgenreflow.pollers.wait-time=2S"));
     }
 
     @AfterEach
