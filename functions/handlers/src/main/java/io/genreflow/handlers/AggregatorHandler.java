@@ -2,10 +2,12 @@ package io.genreflow.handlers;
 
 import io.genreflow.contracts.BatchFailure;
 import io.genreflow.contracts.ContractJson;
+import io.genreflow.contracts.MalformedContractException;
 import io.genreflow.contracts.PartialResult;
 import io.genreflow.contracts.PipelineStage;
 import io.genreflow.contracts.S3EventNotification;
 import io.genreflow.contracts.S3Keys;
+import io.genreflow.contracts.SchemaVersion;
 import io.genreflow.contracts.SnippetBatchMessage;
 import io.genreflow.contracts.SourceObject;
 import io.genreflow.contracts.TrackId;
@@ -34,21 +36,28 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The aggregator: stores each partial result, and when every batch of every representation is
  * accounted for, makes the verdict and marks the track DONE. It also reads the dead-letter queues
- * that would otherwise leave a track waiting forever: a dead snippet batch is noted as failed (its
- * representation is then missing from a degraded verdict, or the track FAILS when nothing usable
- * is left), a dead upload event fails its track.
+ * that would otherwise leave a track waiting forever: a dead snippet batch or a dead partial result
+ * is noted as a failed batch (its representation is then missing from a degraded verdict, or the
+ * track FAILS when nothing usable is left), a dead upload event fails its track.
  *
  * <p>Results for finished tracks are acknowledged and ignored. A result whose track is still
  * SPLITTING throws, to be delivered again later. The final record is written conditionally on the
  * version read, so two aggregators completing a track at once end in one consistent state.
- * Thread-safe.
+ *
+ * <p>A dead-letter queue has no dead-letter queue of its own: a dead letter that cannot be read, or
+ * names a track or batch that does not exist, is logged with its queue and message id and
+ * acknowledged, because throwing would deliver it again forever. Trouble reaching S3 still throws:
+ * that passes. Thread-safe.
  */
 public final class AggregatorHandler implements MessageHandler {
+
+    private static final System.Logger LOG = System.getLogger(AggregatorHandler.class.getName());
 
     private final AggregatorSettings settings;
     private final Clock clock;
@@ -74,37 +83,66 @@ public final class AggregatorHandler implements MessageHandler {
         }
     }
 
-    /** The queues this handler consumes: results, every snippet dead-letter queue and the uploads dead-letter queue. */
+    /**
+     * The queues this handler consumes: results, then the dead-letter queues of every snippet queue,
+     * of the results queue and of the uploads queue.
+     */
     public List<String> queues() {
         List<String> queues = new ArrayList<>();
         queues.add(settings.queues().results());
         queues.addAll(deadSnippetQueues.keySet());
-        queues.add(QueueNames.deadLetter(settings.queues().uploads()));
+        queues.add(deadResults());
+        queues.add(deadUploads());
         return List.copyOf(queues);
     }
 
     /**
-     * Handles a partial result, a dead snippet batch or a dead upload event, by the queue it came from.
+     * Handles a partial result, a dead snippet batch, a dead partial result or a dead upload event,
+     * by the queue it came from.
      *
-     * @throws io.genreflow.contracts.MalformedContractException when the body is not what that queue carries
-     * @throws IllegalArgumentException                          when the queue is not one of {@link #queues()}
+     * @throws MalformedContractException when a result from the results queue is not a partial result
+     * @throws IllegalArgumentException   when the queue is not one of {@link #queues()}
      */
     @Override
     public void handle(QueueMessage message) {
         String queue = message.queue();
         if (queue.equals(settings.queues().results())) {
             onResult(ContractJson.read(message.body(), PartialResult.class));
-        } else if (deadSnippetQueues.containsKey(queue)) {
-            onDeadBatch(ContractJson.read(message.body(), SnippetBatchMessage.class), queue);
-        } else if (queue.equals(QueueNames.deadLetter(settings.queues().uploads()))) {
-            onDeadUpload(S3EventNotification.parse(message.body()), queue);
-        } else {
+            return;
+        }
+        if (!queues().contains(queue)) {
             throw new IllegalArgumentException("the aggregator does not consume " + queue + "; it reads " + queues());
+        }
+        try {
+            onDeadLetter(message);
+        } catch (MalformedContractException | UnusableDeadLetterException e) {
+            LOG.log(System.Logger.Level.WARNING, "acknowledging message {0} of {1} without effect, as a dead-letter"
+                    + " queue has no dead-letter queue to pass it on to: {2}", message.messageId(), queue,
+                    e.getMessage());
+        }
+    }
+
+    private void onDeadLetter(QueueMessage message) {
+        String queue = message.queue();
+        if (deadSnippetQueues.containsKey(queue)) {
+            SnippetBatchMessage batch = ContractJson.read(message.body(), SnippetBatchMessage.class);
+            onFailedBatch(BatchFailure.of(batch, "batch " + batch.batch() + " of '" + batch.representation()
+                    + "' failed on every delivery and went to " + queue + "; the " + batch.representation()
+                    + " classifier's logs say why", clock.instant()));
+        } else if (queue.equals(deadResults())) {
+            PartialResult result = ContractJson.read(message.body(), PartialResult.class);
+            onFailedBatch(new BatchFailure(SchemaVersion.CURRENT, result.trackId(), result.representation(),
+                    result.batch(), "the result of batch " + result.batch() + " of '" + result.representation()
+                    + "' could not be stored on any delivery and went to " + queue + "; the aggregator's logs say why",
+                    clock.instant().toString()));
+        } else {
+            onDeadUpload(S3EventNotification.parse(message.body()), queue);
         }
     }
 
     private void onResult(PartialResult result) {
-        Optional<Stored<TrackRecord>> track = classifyingTrack(result.trackId());
+        Optional<Stored<TrackRecord>> track = classifyingTrack(result.trackId(), id -> new MissingObjectException(
+                S3Keys.trackRecord(id), "track " + id + " has no record yet; the message is retried", null));
         if (track.isEmpty()) {
             return;
         }
@@ -117,14 +155,18 @@ public final class AggregatorHandler implements MessageHandler {
         completeIfAccountedFor(track.get());
     }
 
-    private void onDeadBatch(SnippetBatchMessage batch, String queue) {
-        Optional<Stored<TrackRecord>> track = classifyingTrack(batch.trackId());
+    /** Notes that a batch will never have a result, and completes the track if that was the last one missing. */
+    private void onFailedBatch(BatchFailure failure) {
+        Optional<Stored<TrackRecord>> track = classifyingTrack(failure.trackId(), id -> new UnusableDeadLetterException(
+                "track " + id + " has no record, so it has no batch to fail"));
         if (track.isEmpty()) {
             return;
         }
-        BatchFailure failure = BatchFailure.of(batch, "batch " + batch.batch() + " of '" + batch.representation()
-                + "' failed on every delivery and went to " + queue + "; the " + batch.representation()
-                + " classifier's logs say why", clock.instant());
+        Integer batches = track.get().value().expectedPartials().get(failure.representation());
+        if (batches == null || failure.batch() >= batches) {
+            throw new UnusableDeadLetterException("track " + failure.trackId() + " has no batch " + failure.batch()
+                    + " of '" + failure.representation() + "'; it expects " + track.get().value().expectedPartials());
+        }
         store.put(failure.key(), failure);
         completeIfAccountedFor(track.get());
     }
@@ -151,10 +193,13 @@ public final class AggregatorHandler implements MessageHandler {
         }
     }
 
-    /** The track's record when it is CLASSIFYING; empty when it has finished; throws while it is not yet planned. */
-    private Optional<Stored<TrackRecord>> classifyingTrack(TrackId id) {
-        Stored<TrackRecord> track = store.findTrack(id).orElseThrow(() -> new MissingObjectException(
-                S3Keys.trackRecord(id), "track " + id + " has no record yet; the message is retried", null));
+    /**
+     * The track's record when it is CLASSIFYING; empty when it has finished; throws while it is not
+     * yet planned, and what {@code whenMissing} makes when it has no record.
+     */
+    private Optional<Stored<TrackRecord>> classifyingTrack(TrackId id,
+                                                           Function<TrackId, RuntimeException> whenMissing) {
+        Stored<TrackRecord> track = store.findTrack(id).orElseThrow(() -> whenMissing.apply(id));
         TrackStatus status = track.value().status();
         if (status == TrackStatus.SPLITTING) {
             throw new IllegalStateException("track " + id + " is still SPLITTING; the message is retried");
@@ -229,6 +274,14 @@ public final class AggregatorHandler implements MessageHandler {
         return results;
     }
 
+    private String deadResults() {
+        return QueueNames.deadLetter(settings.queues().results());
+    }
+
+    private String deadUploads() {
+        return QueueNames.deadLetter(settings.queues().uploads());
+    }
+
     /** Writes a final record, unless another aggregator decided the track first. */
     private void decide(Stored<TrackRecord> current, TrackRecord next) {
         try {
@@ -243,6 +296,14 @@ public final class AggregatorHandler implements MessageHandler {
         boolean decided = store.findTrack(id).map(track -> track.value().status().isTerminal()).orElse(false);
         if (!decided) {
             throw lost;
+        }
+    }
+
+    /** A dead letter that names no track or batch the aggregator knows; acknowledged, as retrying cannot help. */
+    private static final class UnusableDeadLetterException extends RuntimeException {
+
+        UnusableDeadLetterException(String message) {
+            super(message);
         }
     }
 }

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.genreflow.contracts.ContractJson;
 import io.genreflow.contracts.MalformedContractException;
+import io.genreflow.contracts.PartialResult;
 import io.genreflow.contracts.PipelineStage;
+import io.genreflow.contracts.S3Keys;
+import io.genreflow.contracts.SnippetBatchMessage;
 import io.genreflow.contracts.SourceObject;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.contracts.TrackStatus;
@@ -135,13 +139,83 @@ class PipelineFailuresTest {
                     () -> pipeline.splitter.handle(Pipeline.message(Pipeline.QUEUES.uploads(), body)));
             assertThrows(MalformedContractException.class, () -> pipeline.classifiers.get(Representation.CHROMA)
                     .handle(Pipeline.message(Pipeline.QUEUES.snippets(Representation.CHROMA), body)));
-            for (String queue : pipeline.aggregator.queues()) {
-                assertThrows(MalformedContractException.class,
-                        () -> pipeline.aggregator.handle(Pipeline.message(queue, body)), queue);
-            }
+            assertThrows(MalformedContractException.class,
+                    () -> pipeline.aggregator.handle(Pipeline.message(Pipeline.QUEUES.results(), body)));
         }
         assertThrows(IllegalArgumentException.class,
                 () -> pipeline.aggregator.handle(Pipeline.message(Pipeline.QUEUES.uploads(), "{}")));
+    }
+
+    @Test
+    void aDeadPartialResultCountsItsBatchAsFailed() throws Exception {
+        SourceObject upload = pipeline.upload("dead result.wav", TestAudio.wav(TestAudio.music(4.0, 22_050, 20), 22_050, 1));
+        pipeline.announce(upload);
+        pipeline.split();
+        pipeline.classify();
+        List<QueueMessage> results = pipeline.results();
+        QueueMessage dead = results.stream().filter(r -> r.body().contains("\"representation\":\"chroma\""))
+                .findFirst().orElseThrow();
+
+        pipeline.aggregator.handle(deadLetter(dead));
+        for (QueueMessage result : results) {
+            if (result != dead) {
+                pipeline.aggregator.handle(result);
+            }
+        }
+
+        assertEquals(TrackStatus.DONE, pipeline.record(upload.trackId()).status());
+        Verdict verdict = pipeline.verdict(upload.trackId()).orElseThrow();
+        assertTrue(verdict.degraded());
+        assertEquals(List.of("chroma"), verdict.missingRepresentations());
+        int deadBatch = ContractJson.read(dead.body(), PartialResult.class).batch();
+        assertTrue(pipeline.trackKeys(upload.trackId()).contains(
+                S3Keys.batchFailure(upload.trackId(), Representation.CHROMA, deadBatch)));
+    }
+
+    @Test
+    void deadLettersItCannotUseAreAcknowledgedBecauseNothingWouldEverDeliverThemElsewhere() throws Exception {
+        SourceObject upload = pipeline.upload("classifying.wav", TestAudio.wav(TestAudio.music(2.0, 22_050, 21), 22_050, 1));
+        pipeline.announce(upload);
+        pipeline.split();
+        pipeline.classify();
+        List<QueueMessage> results = pipeline.results();
+        List<String> keysBefore = pipeline.trackKeys(upload.trackId());
+        String result = results.getFirst().body();
+        String outOfRange = result.replaceFirst("\"batch\":0", "\"batch\":99");
+        String unknownTrack = result.replace(upload.trackId().toString(), "0".repeat(upload.trackId().toString().length()));
+
+        List<String> deadQueues = pipeline.aggregator.queues().subList(1, pipeline.aggregator.queues().size());
+        for (String queue : deadQueues) {
+            for (String body : List.of("not json", "{}", "{\"schemaVersion\":1}", outOfRange, unknownTrack)) {
+                pipeline.aggregator.handle(Pipeline.message(queue, body));
+            }
+        }
+
+        assertEquals(keysBefore, pipeline.trackKeys(upload.trackId()), "no dead letter touched the track");
+        assertEquals(TrackStatus.CLASSIFYING, pipeline.record(upload.trackId()).status());
+        for (QueueMessage message : results) {
+            pipeline.aggregator.handle(message);
+        }
+        assertEquals(TrackStatus.DONE, pipeline.record(upload.trackId()).status());
+    }
+
+    @Test
+    void aDeadLetterIsRetriedWhileS3CannotBeReached() throws Exception {
+        SourceObject upload = pipeline.upload("unreachable.wav", TestAudio.wav(TestAudio.music(2.0, 22_050, 22), 22_050, 1));
+        pipeline.announce(upload);
+        pipeline.split();
+        QueueMessage batch = pipeline.batches(Representation.WAVEFORM).getFirst();
+        try (S3Client unreachable = pipeline.aws.s3Client(config -> config.addExecutionInterceptor(
+                new FailEveryRequest()))) {
+            AggregatorHandler aggregator = new AggregatorHandler(unreachable,
+                    new AggregatorSettings(Pipeline.BUCKET, Pipeline.QUEUES, Pipeline.MANIFEST, 3), Pipeline.CLOCK);
+
+            assertThrows(UncheckedIOException.class, () -> aggregator.handle(deadLetter(batch)));
+        }
+        pipeline.aggregator.handle(deadLetter(batch));
+        int deadBatch = ContractJson.read(batch.body(), SnippetBatchMessage.class).batch();
+        assertTrue(pipeline.trackKeys(upload.trackId()).contains(
+                S3Keys.batchFailure(upload.trackId(), Representation.WAVEFORM, deadBatch)), "noted once S3 answers");
     }
 
     @Test
@@ -187,6 +261,15 @@ class PipelineFailuresTest {
         byte[] wav = TestAudio.wav(TestAudio.music(1.0, 22_050, 19), 22_050, 1);
         ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN).putShort(22, (short) 0);
         return wav;
+    }
+
+    /** Breaks every request as an unreachable S3 would. */
+    private record FailEveryRequest() implements ExecutionInterceptor {
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            throw new UncheckedIOException(new IOException("connection refused (injected by the test)"));
+        }
     }
 
     /** Breaks the first ranged GET as a dropped connection would. */
