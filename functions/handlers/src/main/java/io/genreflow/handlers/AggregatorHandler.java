@@ -244,8 +244,10 @@ public final class AggregatorHandler implements MessageHandler {
         Instant started = clock.instant();
         Map<String, float[][]> probabilities = new LinkedHashMap<>();
         Map<String, Long> timingsMs = new LinkedHashMap<>();
-        timingsMs.put("split", Duration.between(Instant.parse(track.createdAt()), Instant.parse(track.updatedAt()))
-                .toMillis());
+        // Two functions' clocks stamp these (a duplicate delivery may have created the record), so
+        // skew can make the difference negative; it is a figure to read, not to fail a track on.
+        timingsMs.put("split", Math.max(0, Duration.between(Instant.parse(track.createdAt()),
+                Instant.parse(track.updatedAt())).toMillis()));
         complete.forEach((representation, allResults) -> {
             if (allResults) {
                 List<PartialResult> results = results(track, representation);

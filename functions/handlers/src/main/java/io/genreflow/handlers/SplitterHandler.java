@@ -20,6 +20,7 @@ import io.genreflow.storage.MissingObjectException;
 import io.genreflow.storage.Stored;
 import io.genreflow.storage.StreamingUpload;
 import io.genreflow.storage.TrackStore;
+import io.genreflow.storage.WriteConflictException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -40,7 +41,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * it was read) fails its track with the reason and is acknowledged: reading it again cannot help.
  * Trouble with S3 or SQS throws, so the event is delivered again; a redelivered event for a
  * CLASSIFYING track sends its batches again (results are idempotent), one for a finished track is
- * ignored. Test events and objects outside {@code uploads/} are acknowledged and ignored.
+ * ignored, and one that loses the race for the track record to a duplicate delivery carries on
+ * from what the winner recorded. Test events and objects outside {@code uploads/} are
+ * acknowledged and ignored.
  * Thread-safe.
  */
 public final class SplitterHandler implements MessageHandler {
@@ -87,15 +90,35 @@ public final class SplitterHandler implements MessageHandler {
 
     private void split(SourceObject upload) throws IOException {
         Optional<Stored<TrackRecord>> existing = store.findTrack(upload.trackId());
-        TrackStatus status = existing.map(stored -> stored.value().status()).orElse(null);
-        if (status != null && status.isTerminal()) {
+        if (alreadySplit(existing)) {
             return;
         }
+        try {
+            decodeAndFanOut(upload, existing.orElse(null));
+        } catch (WriteConflictException lost) {
+            // Another delivery of the same event wrote the record first: go on from where it got,
+            // instead of retrying an event that may then outlive its receive count.
+            if (!alreadySplit(store.findTrack(upload.trackId()))) {
+                throw lost;
+            }
+        }
+    }
+
+    /**
+     * Whether the track needs no (more) splitting: it is finished, or CLASSIFYING, in which case
+     * its batches are sent again, since the delivery that split it may have died before sending
+     * them all (duplicates are harmless: results are stored by batch).
+     */
+    private boolean alreadySplit(Optional<Stored<TrackRecord>> record) {
+        TrackStatus status = record.map(stored -> stored.value().status()).orElse(null);
         if (status == TrackStatus.CLASSIFYING) {
-            sendBatches(existing.get().value());
-            return;
+            sendBatches(record.get().value());
+            return true;
         }
-        Stored<TrackRecord> splitting = existing.orElse(null);
+        return status != null && status.isTerminal();
+    }
+
+    private void decodeAndFanOut(SourceObject upload, Stored<TrackRecord> splitting) throws IOException {
         try {
             requireWithinSizeLimit(upload);
             if (splitting == null) {

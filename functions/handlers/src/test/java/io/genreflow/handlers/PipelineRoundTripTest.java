@@ -13,6 +13,10 @@ import io.genreflow.features.Representation;
 import io.genreflow.messaging.QueueMessage;
 import io.genreflow.pipeline.SplitLimits;
 import io.genreflow.testing.TestAudio;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,9 +26,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /** Uploads travel split → classify (all four representations) → aggregate and end as the local classifier's verdict. */
 class PipelineRoundTripTest {
@@ -102,6 +112,43 @@ class PipelineRoundTripTest {
         assertEquals(done, pipeline.record(upload.trackId()), "a finished track is left alone");
         assertArrayEquals(verdictBytes, verdictBytes(upload));
         assertTrue(pipeline.aws.drain(Pipeline.QUEUES.snippets(Representation.LOGMEL)).isEmpty());
+    }
+
+    @Test
+    void aDeliveryThatLosesTheRaceForTheTrackRecordCarriesOnFromTheWinner() throws Exception {
+        byte[] wav = TestAudio.wav(TestAudio.music(5.0, 22_050, 5), 22_050, 1);
+        SourceObject upload = pipeline.upload("raced.wav", wav);
+        QueueMessage event = Pipeline.message(Pipeline.QUEUES.uploads(), Pipeline.event(upload));
+        AtomicBoolean raced = new AtomicBoolean();
+        // Just before this delivery records CLASSIFYING, a duplicate delivery splits the track. Its
+        // clock differs, so the two records differ as they would in life.
+        ExecutionInterceptor duplicateWinsFirst = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof PutObjectRequest put && put.ifMatch() != null
+                        && put.key().equals(S3Keys.trackRecord(upload.trackId())) && raced.compareAndSet(false, true)) {
+                    try {
+                        pipeline.splitter.handle(event);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        };
+        try (S3Client racingClient = pipeline.aws.s3Client(config -> config.addExecutionInterceptor(duplicateWinsFirst))) {
+            SplitterHandler loser = new SplitterHandler(racingClient, pipeline.aws.sqs(),
+                    new SplitterSettings(Pipeline.BUCKET, Pipeline.QUEUES, Pipeline.MANIFEST, SplitLimits.defaults(),
+                            SNIPPETS_PER_BATCH), Clock.offset(Pipeline.CLOCK, Duration.ofSeconds(1)));
+
+            loser.handle(event);
+        }
+
+        assertTrue(raced.get(), "the duplicate delivery should have run first");
+        assertEquals(TrackStatus.CLASSIFYING, pipeline.record(upload.trackId()).status());
+        pipeline.classify();
+        pipeline.aggregate();
+        LocalReference.assertSameVerdict(LocalReference.verdict(wav, "raced.wav"),
+                pipeline.verdict(upload.trackId()).orElseThrow());
     }
 
     @Test
