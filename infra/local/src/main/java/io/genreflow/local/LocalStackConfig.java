@@ -111,8 +111,12 @@ public interface LocalStackConfig {
         @WithDefault("10")
         int batchSize();
 
-        /** Long-poll wait of a receive, at most 20 s. */
-        @WithDefault("20S")
+        /**
+         * Long-poll wait of a receive, at most 20 s. A waiting receive returns as soon as a
+         * message arrives, so a longer wait only saves idle requests; but ElasticMQ's shutdown
+         * waits for receives in flight (18 s to stop with 20 s), hence 5 s.
+         */
+        @WithDefault("5S")
         Duration waitTime();
 
         /**

@@ -43,8 +43,7 @@ class UploadToVerdictTest {
     /**
      * Visibility timeouts longer than any handler runs here, as Lambda requires of an event source:
      * the tests' default of one second would redeliver a 4-minute track's event while it is still
-     * being split (redelivery has tests of its own). Not much longer, though: the splitter that loses
-     * the race for a duplicated event throws, and its event comes back only after this timeout.
+     * being split (redelivery has tests of its own).
      */
     public static final class VisibilityOutlastsHandlers implements QuarkusTestProfile {
 
