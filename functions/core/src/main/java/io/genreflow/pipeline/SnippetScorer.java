@@ -87,12 +87,21 @@ public final class SnippetScorer {
      *                                  distribution over the labels
      */
     public float[][] score(SampleSource pcm, long[] startSamples) throws ModelException {
+        return score(pcm, startSamples, new ScoringTime());
+    }
+
+    /**
+     * Scores the snippets starting at {@code startSamples}, as {@link #score(SampleSource, long[])}
+     * does, adding the time spent on features and on inference to {@code time}.
+     */
+    public float[][] score(SampleSource pcm, long[] startSamples, ScoringTime time) throws ModelException {
         float[][] probabilities = new float[startSamples.length][];
         FeatureExtractor extractor = borrowExtractor();
         try {
             for (int first = 0; first < startSamples.length; first += batchSize) {
                 int count = Math.min(batchSize, startSamples.length - first);
                 float[] batch = new float[count * snippetSize];
+                long featuresStart = System.nanoTime();
                 for (int i = 0; i < count; i++) {
                     float[][] features = extractor.extract(pcm.read(startSamples[first + i], snippetSamples));
                     normalisation.apply(features);
@@ -102,7 +111,10 @@ public final class SnippetScorer {
                         offset += step.length;
                     }
                 }
-                System.arraycopy(classifier.classify(batch, count), 0, probabilities, first, count);
+                long inferenceStart = System.nanoTime();
+                float[][] scored = classifier.classify(batch, count);
+                time.add(inferenceStart - featuresStart, System.nanoTime() - inferenceStart);
+                System.arraycopy(scored, 0, probabilities, first, count);
             }
         } finally {
             idleExtractors.push(extractor);

@@ -109,6 +109,17 @@ class SnippetScorerTest {
     }
 
     @Test
+    void timingACallChangesNoScore() throws Exception {
+        try (OnnxSnippetClassifier classifier = load(Representation.WAVEFORM)) {
+            SnippetScorer scorer = new SnippetScorer(classifier, 3);
+            ScoringTime time = new ScoringTime();
+
+            assertArrayEquals(scorer.score(PcmRange.whole(TRACK), STARTS),
+                    scorer.score(PcmRange.whole(TRACK), STARTS, time));
+        }
+    }
+
+    @Test
     void concurrentCallsGiveTheScoresOfSequentialOnes() throws Exception {
         try (OnnxSnippetClassifier classifier = load(Representation.LOGMEL);
              ExecutorService pool = Executors.newFixedThreadPool(4)) {

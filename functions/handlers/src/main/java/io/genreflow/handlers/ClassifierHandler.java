@@ -11,6 +11,7 @@ import io.genreflow.messaging.QueueMessage;
 import io.genreflow.model.ModelException;
 import io.genreflow.model.OnnxSnippetClassifier;
 import io.genreflow.pipeline.PcmRange;
+import io.genreflow.pipeline.ScoringTime;
 import io.genreflow.pipeline.SnippetScorer;
 import io.genreflow.storage.TrackStore;
 import java.nio.charset.StandardCharsets;
@@ -79,8 +80,8 @@ public final class ClassifierHandler implements MessageHandler, AutoCloseable {
                 batch.totalSamples());
         long read = System.nanoTime();
         long[] starts = batch.snippets().stream().mapToLong(SnippetBatchMessage.Snippet::startSample).toArray();
-        float[][] probabilities = scorer.score(pcm, starts);
-        long scored = System.nanoTime();
+        ScoringTime scoring = new ScoringTime();
+        float[][] probabilities = scorer.score(pcm, starts, scoring);
 
         List<PartialResult.SnippetScores> scores = new ArrayList<>(starts.length);
         for (int i = 0; i < starts.length; i++) {
@@ -92,7 +93,8 @@ public final class ClassifierHandler implements MessageHandler, AutoCloseable {
         }
         PartialResult result = new PartialResult(SchemaVersion.CURRENT, batch.trackId(), batch.representation(),
                 batch.batch(), scores, classifier.manifest().modelVersion(),
-                Map.of("read", millis(start, read), "score", millis(read, scored)));
+                Map.of("read", millis(start, read), "features", scoring.featuresMillis(),
+                        "inference", scoring.inferenceMillis()));
         sender.send(settings.queues().results(), new String(ContractJson.write(result), StandardCharsets.UTF_8));
     }
 
