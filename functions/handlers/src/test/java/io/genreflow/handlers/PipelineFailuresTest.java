@@ -1,5 +1,6 @@
 package io.genreflow.handlers;
 
+import io.genreflow.testing.ReferenceVerdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -128,7 +129,7 @@ class PipelineFailuresTest {
         assertFailed(large, "larger than the limit of 200000 bytes");
         assertFailed(longer, "longer than the limit of 4.0 s");
         assertEquals(TrackStatus.DONE, pipeline.record(good.trackId()).status());
-        LocalReference.assertSameVerdict(LocalReference.verdict(goodWav, "good.wav"),
+        ReferenceVerdict.assertSame(ReferenceVerdict.of(goodWav, "good.wav", Pipeline.MANIFEST),
                 pipeline.verdict(good.trackId()).orElseThrow());
     }
 
@@ -239,7 +240,7 @@ class PipelineFailuresTest {
         pipeline.aggregate();
 
         assertEquals(2, rangedReads.get());
-        LocalReference.assertSameVerdict(LocalReference.verdict(wav, "flaky read.wav"),
+        ReferenceVerdict.assertSame(ReferenceVerdict.of(wav, "flaky read.wav", Pipeline.MANIFEST),
                 pipeline.verdict(upload.trackId()).orElseThrow());
     }
 

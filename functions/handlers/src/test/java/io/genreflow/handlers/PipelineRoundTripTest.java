@@ -1,5 +1,6 @@
 package io.genreflow.handlers;
 
+import io.genreflow.testing.ReferenceVerdict;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,7 +66,7 @@ class PipelineRoundTripTest {
         assertEquals(TrackStatus.DONE, record.status());
         assertEquals(Map.of("chroma", 3, "logmel", 3, "spectrogram", 3, "waveform", 3), record.expectedPartials());
         Verdict verdict = pipeline.verdict(upload.trackId()).orElseThrow();
-        LocalReference.assertSameVerdict(LocalReference.verdict(wav, "jazz/ten seconds.wav"), verdict);
+        ReferenceVerdict.assertSame(ReferenceVerdict.of(wav, "jazz/ten seconds.wav", Pipeline.MANIFEST), verdict);
         assertEquals(upload, verdict.source());
         assertEquals(verdict, pipeline.read(S3Keys.verdictForUpload(upload.key()), Verdict.class).orElseThrow(),
                 "the copy under verdicts/ is the verdict");
@@ -83,7 +84,7 @@ class PipelineRoundTripTest {
         assertEquals(TrackStatus.DONE, pipeline.record(upload.trackId()).status());
         Verdict verdict = pipeline.verdict(upload.trackId()).orElseThrow();
         assertEquals(1, verdict.timeline().size());
-        LocalReference.assertSameVerdict(LocalReference.verdict(wav, "short.wav"), verdict);
+        ReferenceVerdict.assertSame(ReferenceVerdict.of(wav, "short.wav", Pipeline.MANIFEST), verdict);
     }
 
     @Test
@@ -102,7 +103,7 @@ class PipelineRoundTripTest {
         List<String> resultKeys = pipeline.trackKeys(upload.trackId()).stream().filter(k -> k.contains("/results/"))
                 .toList();
         assertEquals(4 * 2, resultKeys.size(), resultKeys.toString());
-        LocalReference.assertSameVerdict(LocalReference.verdict(wav, "twice.wav"),
+        ReferenceVerdict.assertSame(ReferenceVerdict.of(wav, "twice.wav", Pipeline.MANIFEST),
                 pipeline.verdict(upload.trackId()).orElseThrow());
         byte[] verdictBytes = verdictBytes(upload);
         TrackRecord done = pipeline.record(upload.trackId());
@@ -147,7 +148,7 @@ class PipelineRoundTripTest {
         assertEquals(TrackStatus.CLASSIFYING, pipeline.record(upload.trackId()).status());
         pipeline.classify();
         pipeline.aggregate();
-        LocalReference.assertSameVerdict(LocalReference.verdict(wav, "raced.wav"),
+        ReferenceVerdict.assertSame(ReferenceVerdict.of(wav, "raced.wav", Pipeline.MANIFEST),
                 pipeline.verdict(upload.trackId()).orElseThrow());
     }
 
@@ -172,7 +173,7 @@ class PipelineRoundTripTest {
 
         assertEquals(TrackStatus.DONE, done.status());
         assertEquals(done, pipeline.record(upload.trackId()), "results after the verdict change nothing");
-        LocalReference.assertSameVerdict(LocalReference.verdict(wav, "shuffled.wav"),
+        ReferenceVerdict.assertSame(ReferenceVerdict.of(wav, "shuffled.wav", Pipeline.MANIFEST),
                 pipeline.verdict(upload.trackId()).orElseThrow());
     }
 
@@ -208,7 +209,7 @@ class PipelineRoundTripTest {
         }
 
         assertEquals(TrackStatus.DONE, pipeline.record(upload.trackId()).status());
-        LocalReference.assertSameVerdict(LocalReference.verdict(wav, "race.wav"),
+        ReferenceVerdict.assertSame(ReferenceVerdict.of(wav, "race.wav", Pipeline.MANIFEST),
                 pipeline.verdict(upload.trackId()).orElseThrow());
     }
 

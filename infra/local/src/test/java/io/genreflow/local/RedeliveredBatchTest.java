@@ -1,5 +1,7 @@
 package io.genreflow.local;
 
+import io.genreflow.testing.TestAudio;
+import io.genreflow.testing.ReferenceVerdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,7 +68,7 @@ class RedeliveredBatchTest {
 
     @Test
     void aBatchWhoseClassifierCrashedIsDeliveredAgainAndChangesNothing() throws Exception {
-        byte[] wav = SyntheticMusic.wav(40.0, 6);
+        byte[] wav = TestAudio.musicWav(40.0, 6);
         try (RunningStack stack = RunningStack.connect(dataDir)) {
             SourceObject upload = stack.upload("crashing classifier.wav", wav);
 

@@ -1,5 +1,7 @@
 package io.genreflow.local;
 
+import io.genreflow.testing.TestAudio;
+import io.genreflow.testing.ReferenceVerdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,7 +79,7 @@ class UploadToVerdictTest {
 
     @Test
     void aThirtySecondUploadGetsTheVerdictTheLocalClassifierComputes() throws Exception {
-        byte[] wav = SyntheticMusic.wav(30.0, 1);
+        byte[] wav = TestAudio.musicWav(30.0, 1);
 
         SourceObject upload = stack.upload("thirty seconds.wav", wav);
         Verdict verdict = stack.awaitVerdict(upload, TRACK_TIMEOUT);
@@ -91,7 +93,7 @@ class UploadToVerdictTest {
 
     @Test
     void aFourMinuteTrackHasATimelineEntryForEveryPlannedSnippet() {
-        SourceObject upload = stack.upload("four minutes.wav", SyntheticMusic.wav(240.0, 2));
+        SourceObject upload = stack.upload("four minutes.wav", TestAudio.musicWav(240.0, 2));
 
         Verdict verdict = stack.awaitVerdict(upload, Duration.ofMinutes(5));
 
@@ -110,7 +112,7 @@ class UploadToVerdictTest {
 
     @Test
     void aOneSecondTrackGetsAVerdict() throws Exception {
-        byte[] wav = SyntheticMusic.wav(1.0, 3);
+        byte[] wav = TestAudio.musicWav(1.0, 3);
 
         SourceObject upload = stack.upload("one second.wav", wav);
 
@@ -121,7 +123,7 @@ class UploadToVerdictTest {
 
     @Test
     void aDuplicatedUploadEventMakesOneVerdictFromResultsStoredOnce() throws Exception {
-        byte[] wav = SyntheticMusic.wav(8.0, 4);
+        byte[] wav = TestAudio.musicWav(8.0, 4);
         SourceObject upload = stack.upload("twice announced.wav", wav);
         stack.send("uploads", stack.event(upload));
 
@@ -141,7 +143,7 @@ class UploadToVerdictTest {
     @Test
     void theAwsCliUploadsAFileAndReadsItsVerdictBack(@TempDir Path work) throws Exception {
         assumeTrue(Files.isExecutable(AWS_CLI), "assumes the AWS CLI at " + AWS_CLI + " (Debian's awscli package)");
-        byte[] wav = SyntheticMusic.wav(5.0, 5);
+        byte[] wav = TestAudio.musicWav(5.0, 5);
         Path file = Files.write(work.resolve("cli.wav"), wav);
         String bucket = "s3://" + stack.bucket() + "/";
 

@@ -16,7 +16,7 @@ import io.genreflow.contracts.TrackStatus;
 import io.genreflow.contracts.Verdict;
 import io.genreflow.function.testing.EmbeddedAwsResource;
 import io.genreflow.function.testing.SqsEvents;
-import io.genreflow.function.testing.TestWav;
+import io.genreflow.testing.TestAudio;
 import io.genreflow.handlers.SplitterHandler;
 import io.genreflow.handlers.SplitterSettings;
 import io.genreflow.messaging.QueueMessage;
@@ -74,7 +74,7 @@ class AggregateFunctionTest {
 
     /** Runs the splitter itself on a fresh one-second upload, leaving the track CLASSIFYING. */
     private TrackRecord splitOneSecondUpload() throws Exception {
-        byte[] wav = TestWav.tone(1.0, 330, 22050);
+        byte[] wav = TestAudio.toneWav(1.0, 330, 22050);
         String eTag = s3.putObject(b -> b.bucket(BUCKET).key(UPLOAD_KEY), RequestBody.fromBytes(wav)).eTag();
         SourceObject upload = new SourceObject(BUCKET, UPLOAD_KEY, null, eTag, wav.length, null);
         SplitterHandler splitter = new SplitterHandler(s3, sqs, new SplitterSettings(BUCKET, new QueueNames(""),

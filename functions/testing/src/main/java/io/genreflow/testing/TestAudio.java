@@ -5,8 +5,14 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
-/** Audio files made by the tests: a music-like signal (changing tones over a noisy beat) as 16-bit WAV. */
+/**
+ * Audio files made by the tests: a music-like signal (tones stepping over a noisy beat) or a plain
+ * tone, as 16-bit WAV. Different seeds give different bytes, hence different ETags and track ids.
+ */
 public final class TestAudio {
+
+    /** The models' sample rate, which {@link #musicWav} writes at. */
+    public static final int RATE = 22_050;
 
     private TestAudio() {
     }
@@ -23,6 +29,20 @@ public final class TestAudio {
                     + 0.1 * Math.sin(2 * Math.PI * 2.5 * pitch * i / rate) + 0.15 * burst);
         }
         return y;
+    }
+
+    /** {@code seconds} of the music-like signal as a mono WAV file at 22 050 Hz. */
+    public static byte[] musicWav(double seconds, long seed) {
+        return wav(music(seconds, RATE, seed), RATE, 1);
+    }
+
+    /** {@code seconds} of a sine tone at {@code hertz} as a mono WAV file sampled at {@code rate}. */
+    public static byte[] toneWav(double seconds, double hertz, int rate) {
+        float[] y = new float[(int) Math.round(seconds * rate)];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (float) (0.5 * Math.sin(2 * Math.PI * hertz * i / rate));
+        }
+        return wav(y, rate, 1);
     }
 
     /** A 16-bit PCM WAV file holding {@code samples} in each of {@code channels}. */

@@ -1,4 +1,4 @@
-package io.genreflow.local;
+package io.genreflow.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,15 +14,16 @@ import java.util.List;
  * What the in-process classifier says about a file, with the stack's models: the verdict the
  * stack's fan-out over queues must reproduce, snippet by snippet.
  */
-final class ReferenceVerdict {
+public final class ReferenceVerdict {
 
     /** Scores may differ in float32's last bits when snippets are batched differently. */
-    static final double TOLERANCE = 1e-6;
+    public static final double TOLERANCE = 1e-6;
 
     private ReferenceVerdict() {
     }
 
-    static Verdict of(byte[] file, String name, Path manifest) throws Exception {
+    /** The verdict of {@code file}, uploaded as {@code name}, by the models of {@code manifest}. */
+    public static Verdict of(byte[] file, String name, Path manifest) throws Exception {
         try (LocalTrackClassifier local = LocalTrackClassifier.load(manifest, LocalTrackClassifier.Settings.defaults(),
                 Clock.systemUTC())) {
             return local.classify(new ByteArrayInputStream(file), name).verdict();
@@ -30,7 +31,7 @@ final class ReferenceVerdict {
     }
 
     /** Genre, ranking, every score and weight, the timeline and the energy agree. */
-    static void assertSame(Verdict expected, Verdict actual) {
+    public static void assertSame(Verdict expected, Verdict actual) {
         assertEquals(expected.genre(), actual.genre());
         assertEquals(expected.confidence(), actual.confidence(), TOLERANCE);
         assertEquals(labels(expected.topK()), labels(actual.topK()));
