@@ -76,9 +76,11 @@ public record Endpoints(String mode, String dashboard, String s3Endpoint, String
                     .append("    export AWS_SECRET_ACCESS_KEY=").append(secretAccessKey).append('\n')
                     .append("    export AWS_DEFAULT_REGION=").append(region).append('\n');
         }
-        text.append("\n  classify a song:\n    aws ")
-                .append(s3Endpoint == null ? "" : "--endpoint-url " + s3Endpoint + " ")
+        String aws = "aws " + (s3Endpoint == null ? "" : "--endpoint-url " + s3Endpoint + " ");
+        text.append("\n  classify a song:\n    ").append(aws)
                 .append("s3 cp song.mp3 s3://").append(bucket).append('/').append(S3Keys.UPLOADS_PREFIX).append('\n')
+                .append("  read its verdict when it is ready:\n    ").append(aws).append("s3 cp s3://").append(bucket)
+                .append('/').append(S3Keys.verdictForUpload(S3Keys.upload("song.mp3"))).append(" -\n")
                 .append("  stop with Ctrl-C\n");
         return text.toString();
     }
