@@ -129,6 +129,7 @@ public final class EmbeddedS3 implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the S3 storage folder " + root, e);
         }
+        InterruptedWrites.clear(root);
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", root.toAbsolutePath().toString());
         return BlobStores.create("filesystem", properties);

@@ -2,6 +2,8 @@ package io.genreflow.embedded;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import java.nio.file.Files;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -147,6 +149,24 @@ class EmbeddedS3Test {
 
     private static EmbeddedS3.Builder transientServer() {
         return EmbeddedS3.builder().transientStorage().credentials("test-key", "test-secret-" + System.nanoTime());
+    }
+
+    @Test
+    void anUploadInterruptedByAKillIsGoneAfterARestart(@TempDir Path root) throws Exception {
+        try (EmbeddedS3 server = filesystemServer(root).start(); S3Client s3 = Clients.s3(server)) {
+            s3.createBucket(b -> b.bucket("music"));
+            s3.putObject(p -> p.bucket("music").key("verdicts/done.json"), RequestBody.fromString("{}"));
+        }
+        // What S3Proxy leaves beside the final file when killed in the middle of a PUT.
+        Path partial = root.resolve("music/verdicts/cut.json-3f6c2a1e-9b7d-4c2e-8f1a-0d5e6b7c8a90");
+        Files.writeString(partial, "{\"genre\":");
+
+        try (EmbeddedS3 server = filesystemServer(root).start(); S3Client s3 = Clients.s3(server)) {
+            List<String> keys = s3.listObjectsV2(l -> l.bucket("music").prefix("verdicts/")).contents().stream()
+                    .map(S3Object::key).toList();
+            assertEquals(List.of("verdicts/done.json"), keys);
+        }
+        assertFalse(Files.exists(partial));
     }
 
     private static EmbeddedS3 filesystemServer(Path root) {
