@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,7 +65,8 @@ public final class AggregatorHandler implements MessageHandler {
     private final ModelManifest manifest;
     private final VerdictAssembler assembler;
     private final TrackStore store;
-    private final Map<String, Representation> deadSnippetQueues = new LinkedHashMap<>();
+    private final Set<String> deadSnippetQueues = new LinkedHashSet<>();
+    private final List<String> queues;
 
     /**
      * An aggregator over this client.
@@ -79,8 +81,14 @@ public final class AggregatorHandler implements MessageHandler {
         this.assembler = new VerdictAssembler(manifest, settings.topK());
         this.store = new TrackStore(s3, settings.bucket());
         for (Representation representation : Representation.values()) {
-            deadSnippetQueues.put(QueueNames.deadLetter(settings.queues().snippets(representation)), representation);
+            deadSnippetQueues.add(QueueNames.deadLetter(settings.queues().snippets(representation)));
         }
+        List<String> consumed = new ArrayList<>();
+        consumed.add(settings.queues().results());
+        consumed.addAll(deadSnippetQueues);
+        consumed.add(deadResults());
+        consumed.add(deadUploads());
+        this.queues = List.copyOf(consumed);
     }
 
     /**
@@ -88,12 +96,7 @@ public final class AggregatorHandler implements MessageHandler {
      * of the results queue and of the uploads queue.
      */
     public List<String> queues() {
-        List<String> queues = new ArrayList<>();
-        queues.add(settings.queues().results());
-        queues.addAll(deadSnippetQueues.keySet());
-        queues.add(deadResults());
-        queues.add(deadUploads());
-        return List.copyOf(queues);
+        return queues;
     }
 
     /**
@@ -110,8 +113,8 @@ public final class AggregatorHandler implements MessageHandler {
             onResult(ContractJson.read(message.body(), PartialResult.class));
             return;
         }
-        if (!queues().contains(queue)) {
-            throw new IllegalArgumentException("the aggregator does not consume " + queue + "; it reads " + queues());
+        if (!queues.contains(queue)) {
+            throw new IllegalArgumentException("the aggregator does not consume " + queue + "; it reads " + queues);
         }
         try {
             onDeadLetter(message);
@@ -124,7 +127,7 @@ public final class AggregatorHandler implements MessageHandler {
 
     private void onDeadLetter(QueueMessage message) {
         String queue = message.queue();
-        if (deadSnippetQueues.containsKey(queue)) {
+        if (deadSnippetQueues.contains(queue)) {
             SnippetBatchMessage batch = ContractJson.read(message.body(), SnippetBatchMessage.class);
             onFailedBatch(BatchFailure.of(batch, "batch " + batch.batch() + " of '" + batch.representation()
                     + "' failed on every delivery and went to " + queue + "; the " + batch.representation()
@@ -162,8 +165,7 @@ public final class AggregatorHandler implements MessageHandler {
         if (track.isEmpty()) {
             return;
         }
-        Integer batches = track.get().value().expectedPartials().get(failure.representation());
-        if (batches == null || failure.batch() >= batches) {
+        if (!expects(track.get().value(), failure.representation(), failure.batch())) {
             throw new UnusableDeadLetterException("track " + failure.trackId() + " has no batch " + failure.batch()
                     + " of '" + failure.representation() + "'; it expects " + track.get().value().expectedPartials());
         }
@@ -215,12 +217,16 @@ public final class AggregatorHandler implements MessageHandler {
                     + "' classifier ran " + result.modelVersion() + " and the aggregator serves "
                     + manifest.modelVersion() + "; deploy one model set to every function and upload the file again";
         }
-        Integer batches = track.expectedPartials().get(result.representation());
-        if (batches == null || result.batch() >= batches) {
+        if (!expects(track, result.representation(), result.batch())) {
             return "a result for batch " + result.batch() + " of '" + result.representation()
                     + "' arrived, but the track expects " + track.expectedPartials();
         }
         return null;
+    }
+
+    private static boolean expects(TrackRecord track, String representation, int batch) {
+        Integer batches = track.expectedPartials().get(representation);
+        return batches != null && batch < batches;
     }
 
     /** Makes the verdict once every expected batch has a result or a failure note. */

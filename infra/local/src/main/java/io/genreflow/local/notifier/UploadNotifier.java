@@ -5,13 +5,12 @@ import io.genreflow.contracts.MalformedContractException;
 import io.genreflow.contracts.S3EventNotification;
 import io.genreflow.contracts.S3Keys;
 import io.genreflow.contracts.SourceObject;
-import io.genreflow.contracts.TrackRecord;
 import io.genreflow.embedded.ObjectWriteListener;
+import io.genreflow.storage.TrackStore;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.nio.charset.StandardCharsets;
@@ -52,6 +51,7 @@ public final class UploadNotifier implements ObjectWriteListener, AutoCloseable 
     private final String region;
     private final String queueUrl;
     private final AnnouncementLedger ledger;
+    private final TrackStore tracks;
     /** One thread: announcements and scans never race each other over the ledger. */
     private final ScheduledExecutorService worker =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("upload-notifier").daemon(true).factory());
@@ -63,6 +63,7 @@ public final class UploadNotifier implements ObjectWriteListener, AutoCloseable 
         this.region = region;
         this.queueUrl = queueUrl;
         this.ledger = AnnouncementLedger.open(ledgerFile);
+        this.tracks = new TrackStore(s3, bucket);
     }
 
     /**
@@ -182,20 +183,12 @@ public final class UploadNotifier implements ObjectWriteListener, AutoCloseable 
     }
 
     private boolean isFinished(SourceObject version) {
-        String recordKey = S3Keys.trackRecord(version.trackId());
         try {
-            byte[] record = s3.getObjectAsBytes(g -> g.bucket(bucket).key(recordKey)).asByteArray();
-            return ContractJson.read(record, TrackRecord.class).status().isTerminal();
-        } catch (NoSuchKeyException e) {
-            return false;
+            return tracks.findTrack(version.trackId()).map(track -> track.value().status().isTerminal()).orElse(false);
         } catch (MalformedContractException e) {
-            LOG.warnf("%s is unreadable (%s); announcing %s again", recordKey, e.getMessage(), version.key());
+            LOG.warnf("the record of track %s is unreadable (%s); announcing %s again", version.trackId(),
+                    e.getMessage(), version.key());
             return false;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw e;
         }
     }
 
