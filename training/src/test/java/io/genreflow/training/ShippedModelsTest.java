@@ -3,11 +3,11 @@ package io.genreflow.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.genreflow.features.Representation;
-import io.genreflow.model.ModelManifest;
+import io.genreflow.contracts.Representation;
+import io.genreflow.manifest.ModelManifest;
 import io.genreflow.model.OnnxSnippetClassifier;
-import io.genreflow.pipeline.PcmRange;
-import io.genreflow.pipeline.SnippetScorer;
+import io.genreflow.pcm.PcmRange;
+import io.genreflow.scoring.SnippetScorer;
 import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package io.genreflow.bench;
 
 import io.genreflow.features.FeatureExtractor;
-import io.genreflow.features.FeatureParams;
+import io.genreflow.manifest.FeatureParams;
 import io.genreflow.features.FeatureSetExtractor;
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,6 @@
 package io.genreflow.handlers;
 
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.messaging.QueueNames;
 import io.genreflow.model.OnnxSnippetClassifier;
 import java.nio.file.Path;

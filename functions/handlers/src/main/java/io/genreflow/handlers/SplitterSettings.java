@@ -1,7 +1,7 @@
 package io.genreflow.handlers;
 
 import io.genreflow.messaging.QueueNames;
-import io.genreflow.pipeline.SplitLimits;
+import io.genreflow.split.SplitLimits;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package io.genreflow.messaging;
 
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 
 import java.util.ArrayList;
 import java.util.List;

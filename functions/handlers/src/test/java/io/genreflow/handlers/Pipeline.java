@@ -1,5 +1,7 @@
 package io.genreflow.handlers;
 
+import io.genreflow.fixtures.FixtureModels;
+
 import io.genreflow.contracts.ContractJson;
 import io.genreflow.contracts.S3EventNotification;
 import io.genreflow.contracts.S3Keys;
@@ -7,11 +9,11 @@ import io.genreflow.contracts.SourceObject;
 import io.genreflow.contracts.TrackId;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.contracts.Verdict;
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.messaging.QueueMessage;
 import io.genreflow.messaging.QueueNames;
 import io.genreflow.model.OnnxSnippetClassifier;
-import io.genreflow.pipeline.SplitLimits;
+import io.genreflow.split.SplitLimits;
 import io.genreflow.testing.LocalAws;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -37,7 +39,7 @@ final class Pipeline implements AutoCloseable {
     static final String BUCKET = "genreflow-test";
     static final QueueNames QUEUES = new QueueNames("test-");
     /** The four small real-shaped models of the core's tests. */
-    static final Path MANIFEST = Path.of("../core/src/test/resources/models/pipeline-manifest.json");
+    static final Path MANIFEST = FixtureModels.pipelineManifest();
     static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final int MODEL_BATCH = 32;

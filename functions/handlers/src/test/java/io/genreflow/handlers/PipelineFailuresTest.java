@@ -16,11 +16,11 @@ import io.genreflow.contracts.SourceObject;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.contracts.TrackStatus;
 import io.genreflow.contracts.Verdict;
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.messaging.QueueMessage;
 import io.genreflow.messaging.QueueNames;
-import io.genreflow.pipeline.SplitLimits;
-import io.genreflow.testing.TestAudio;
+import io.genreflow.split.SplitLimits;
+import io.genreflow.fixtures.GeneratedAudio;
 import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -58,7 +58,7 @@ class PipelineFailuresTest {
 
     @Test
     void aDeadSnippetBatchLeavesItsRepresentationOutOfADegradedVerdict() throws Exception {
-        SourceObject upload = pipeline.upload("dead batch.wav", TestAudio.wav(TestAudio.music(4.0, 22_050, 11), 22_050, 1));
+        SourceObject upload = pipeline.upload("dead batch.wav", GeneratedAudio.wav(GeneratedAudio.music(4.0, 22_050, 11), 22_050, 1));
         pipeline.announce(upload);
         pipeline.split();
         List<QueueMessage> logmel = pipeline.batches(Representation.LOGMEL);
@@ -78,7 +78,7 @@ class PipelineFailuresTest {
 
     @Test
     void whenEveryRepresentationIsDeadTheTrackFailsWithTheReason() throws Exception {
-        SourceObject upload = pipeline.upload("all dead.wav", TestAudio.wav(TestAudio.music(2.0, 22_050, 12), 22_050, 1));
+        SourceObject upload = pipeline.upload("all dead.wav", GeneratedAudio.wav(GeneratedAudio.music(2.0, 22_050, 12), 22_050, 1));
         pipeline.announce(upload);
         pipeline.split();
 
@@ -97,8 +97,8 @@ class PipelineFailuresTest {
 
     @Test
     void aDeadUploadEventFailsItsTrackAndLeavesFinishedTracksAlone() throws Exception {
-        SourceObject never = pipeline.upload("never split.wav", TestAudio.wav(TestAudio.music(2.0, 22_050, 13), 22_050, 1));
-        SourceObject done = pipeline.upload("done.wav", TestAudio.wav(TestAudio.music(2.0, 22_050, 14), 22_050, 1));
+        SourceObject never = pipeline.upload("never split.wav", GeneratedAudio.wav(GeneratedAudio.music(2.0, 22_050, 13), 22_050, 1));
+        SourceObject done = pipeline.upload("done.wav", GeneratedAudio.wav(GeneratedAudio.music(2.0, 22_050, 14), 22_050, 1));
         pipeline.process(done);
         TrackRecord finished = pipeline.record(done.trackId());
 
@@ -116,9 +116,9 @@ class PipelineFailuresTest {
         SourceObject corrupt = pipeline.upload("corrupt.wav", wavWithZeroChannels());
         SourceObject empty = pipeline.upload("empty.mp3", new byte[0]);
         SourceObject text = pipeline.upload("notes.wav", "these are my notes, not audio".getBytes(StandardCharsets.UTF_8));
-        SourceObject large = pipeline.upload("large.wav", TestAudio.wav(TestAudio.music(3.0, 44_100, 15), 44_100, 2));
-        SourceObject longer = pipeline.upload("long.wav", TestAudio.wav(TestAudio.music(6.0, 8_000, 16), 8_000, 1));
-        byte[] goodWav = TestAudio.wav(TestAudio.music(2.0, 22_050, 17), 22_050, 1);
+        SourceObject large = pipeline.upload("large.wav", GeneratedAudio.wav(GeneratedAudio.music(3.0, 44_100, 15), 44_100, 2));
+        SourceObject longer = pipeline.upload("long.wav", GeneratedAudio.wav(GeneratedAudio.music(6.0, 8_000, 16), 8_000, 1));
+        byte[] goodWav = GeneratedAudio.wav(GeneratedAudio.music(2.0, 22_050, 17), 22_050, 1);
         SourceObject good = pipeline.upload("good.wav", goodWav);
 
         pipeline.process(corrupt, empty, text, large, longer, good);
@@ -149,7 +149,7 @@ class PipelineFailuresTest {
 
     @Test
     void aDeadPartialResultCountsItsBatchAsFailed() throws Exception {
-        SourceObject upload = pipeline.upload("dead result.wav", TestAudio.wav(TestAudio.music(4.0, 22_050, 20), 22_050, 1));
+        SourceObject upload = pipeline.upload("dead result.wav", GeneratedAudio.wav(GeneratedAudio.music(4.0, 22_050, 20), 22_050, 1));
         pipeline.announce(upload);
         pipeline.split();
         pipeline.classify();
@@ -175,7 +175,7 @@ class PipelineFailuresTest {
 
     @Test
     void deadLettersItCannotUseAreAcknowledgedBecauseNothingWouldEverDeliverThemElsewhere() throws Exception {
-        SourceObject upload = pipeline.upload("classifying.wav", TestAudio.wav(TestAudio.music(2.0, 22_050, 21), 22_050, 1));
+        SourceObject upload = pipeline.upload("classifying.wav", GeneratedAudio.wav(GeneratedAudio.music(2.0, 22_050, 21), 22_050, 1));
         pipeline.announce(upload);
         pipeline.split();
         pipeline.classify();
@@ -202,7 +202,7 @@ class PipelineFailuresTest {
 
     @Test
     void aDeadLetterIsRetriedWhileS3CannotBeReached() throws Exception {
-        SourceObject upload = pipeline.upload("unreachable.wav", TestAudio.wav(TestAudio.music(2.0, 22_050, 22), 22_050, 1));
+        SourceObject upload = pipeline.upload("unreachable.wav", GeneratedAudio.wav(GeneratedAudio.music(2.0, 22_050, 22), 22_050, 1));
         pipeline.announce(upload);
         pipeline.split();
         QueueMessage batch = pipeline.batches(Representation.WAVEFORM).getFirst();
@@ -221,7 +221,7 @@ class PipelineFailuresTest {
 
     @Test
     void aClassifierWhoseReadFailsOnceGivesTheRightResultWhenTheBatchComesBack() throws Exception {
-        byte[] wav = TestAudio.wav(TestAudio.music(3.0, 22_050, 18), 22_050, 1);
+        byte[] wav = GeneratedAudio.wav(GeneratedAudio.music(3.0, 22_050, 18), 22_050, 1);
         SourceObject upload = pipeline.upload("flaky read.wav", wav);
         pipeline.announce(upload);
         pipeline.split();
@@ -259,7 +259,7 @@ class PipelineFailuresTest {
     }
 
     private static byte[] wavWithZeroChannels() {
-        byte[] wav = TestAudio.wav(TestAudio.music(1.0, 22_050, 19), 22_050, 1);
+        byte[] wav = GeneratedAudio.wav(GeneratedAudio.music(1.0, 22_050, 19), 22_050, 1);
         ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN).putShort(22, (short) 0);
         return wav;
     }

@@ -10,10 +10,10 @@ import io.genreflow.contracts.SourceObject;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.contracts.TrackStatus;
 import io.genreflow.contracts.Verdict;
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.messaging.QueueMessage;
-import io.genreflow.pipeline.SplitLimits;
-import io.genreflow.testing.TestAudio;
+import io.genreflow.split.SplitLimits;
+import io.genreflow.fixtures.GeneratedAudio;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -57,7 +57,7 @@ class PipelineRoundTripTest {
 
     @Test
     void anUploadBecomesTheVerdictTheLocalClassifierComputes() throws Exception {
-        byte[] wav = TestAudio.wav(TestAudio.music(10.5, 44_100, 1), 44_100, 2);
+        byte[] wav = GeneratedAudio.wav(GeneratedAudio.music(10.5, 44_100, 1), 44_100, 2);
         SourceObject upload = pipeline.upload("jazz/ten seconds.wav", wav);
 
         pipeline.process(upload);
@@ -76,7 +76,7 @@ class PipelineRoundTripTest {
 
     @Test
     void aOneSecondTrackIsOnePaddedSnippet() throws Exception {
-        byte[] wav = TestAudio.wav(TestAudio.music(1.0, 22_050, 2), 22_050, 1);
+        byte[] wav = GeneratedAudio.wav(GeneratedAudio.music(1.0, 22_050, 2), 22_050, 1);
         SourceObject upload = pipeline.upload("short.wav", wav);
 
         pipeline.process(upload);
@@ -89,7 +89,7 @@ class PipelineRoundTripTest {
 
     @Test
     void aDuplicatedUploadEventMakesOneVerdictAndStoresEachResultOnce() throws Exception {
-        byte[] wav = TestAudio.wav(TestAudio.music(7.0, 22_050, 3), 22_050, 1);
+        byte[] wav = GeneratedAudio.wav(GeneratedAudio.music(7.0, 22_050, 3), 22_050, 1);
         SourceObject upload = pipeline.upload("twice.wav", wav);
 
         pipeline.announce(upload);
@@ -117,7 +117,7 @@ class PipelineRoundTripTest {
 
     @Test
     void aDeliveryThatLosesTheRaceForTheTrackRecordCarriesOnFromTheWinner() throws Exception {
-        byte[] wav = TestAudio.wav(TestAudio.music(5.0, 22_050, 5), 22_050, 1);
+        byte[] wav = GeneratedAudio.wav(GeneratedAudio.music(5.0, 22_050, 5), 22_050, 1);
         SourceObject upload = pipeline.upload("raced.wav", wav);
         QueueMessage event = Pipeline.message(Pipeline.QUEUES.uploads(), Pipeline.event(upload));
         AtomicBoolean raced = new AtomicBoolean();
@@ -154,7 +154,7 @@ class PipelineRoundTripTest {
 
     @Test
     void resultsInAnyOrderAndTwiceMakeTheSameVerdict() throws Exception {
-        byte[] wav = TestAudio.wav(TestAudio.music(9.0, 22_050, 4), 22_050, 1);
+        byte[] wav = GeneratedAudio.wav(GeneratedAudio.music(9.0, 22_050, 4), 22_050, 1);
         SourceObject upload = pipeline.upload("shuffled.wav", wav);
         pipeline.announce(upload);
         pipeline.split();
@@ -179,7 +179,7 @@ class PipelineRoundTripTest {
 
     @Test
     void twoAggregatorsCompletingAtOnceAgreeOnOneFinishedTrack() throws Exception {
-        byte[] wav = TestAudio.wav(TestAudio.music(5.0, 22_050, 5), 22_050, 1);
+        byte[] wav = GeneratedAudio.wav(GeneratedAudio.music(5.0, 22_050, 5), 22_050, 1);
         SourceObject upload = pipeline.upload("race.wav", wav);
         pipeline.announce(upload);
         pipeline.split();

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.genreflow.contracts.Verdict;
 import io.genreflow.pipeline.LocalTrackClassifier;
-import io.genreflow.verdict.LabelScore;
+import io.genreflow.contracts.LabelScore;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.genreflow.local;
 
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.handlers.AggregatorHandler;
 import io.genreflow.handlers.AggregatorSettings;
 import io.genreflow.handlers.ClassifierHandler;
@@ -8,10 +8,10 @@ import io.genreflow.handlers.ClassifierSettings;
 import io.genreflow.handlers.SplitterHandler;
 import io.genreflow.handlers.SplitterSettings;
 import io.genreflow.messaging.MessageHandler;
-import io.genreflow.model.ModelException;
-import io.genreflow.model.ModelManifest;
+import io.genreflow.manifest.ModelException;
+import io.genreflow.manifest.ModelManifest;
 import io.genreflow.model.OnnxSnippetClassifier;
-import io.genreflow.pipeline.SplitLimits;
+import io.genreflow.split.SplitLimits;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,6 +1,6 @@
 package io.genreflow.local;
 
-import io.genreflow.testing.TestAudio;
+import io.genreflow.fixtures.GeneratedAudio;
 import io.genreflow.testing.ReferenceVerdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -82,14 +82,14 @@ class BadUploadTest {
         bad.put("garbage.wav", garbageAfterAWavHeader());
         bad.put("empty.wav", new byte[0]);
         bad.put("notes.wav", "my shopping list: milk, eggs, a new guitar".getBytes(StandardCharsets.UTF_8));
-        bad.put("too-big.wav", TestAudio.musicWav(40.0, 7));
-        bad.put("too-long.wav", TestAudio.musicWav(25.0, 8));
+        bad.put("too-big.wav", GeneratedAudio.musicWav(40.0, 7));
+        bad.put("too-long.wav", GeneratedAudio.musicWav(25.0, 8));
         Map<String, String> reasons = Map.of(
                 "empty.wav", "empty",
                 "notes.wav", "not audio",
                 "too-big.wav", "larger than the limit of 1500000 bytes",
                 "too-long.wav", "longer than the limit of 20.0 s");
-        byte[] good = TestAudio.musicWav(10.0, 9);
+        byte[] good = GeneratedAudio.musicWav(10.0, 9);
 
         try (RunningStack stack = RunningStack.connect(dataDir)) {
             Map<String, SourceObject> uploads = new LinkedHashMap<>();

@@ -7,7 +7,7 @@ import io.genreflow.contracts.SourceObject;
 import io.genreflow.contracts.TrackStatus;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.contracts.Verdict;
-import io.genreflow.testing.TestAudio;
+import io.genreflow.fixtures.GeneratedAudio;
 import io.genreflow.json.Json;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,7 +57,7 @@ class ExternalModeTest {
              SqsClient sqs = AwsClients.sqs(Optional.of(sqsEndpoint), ExternalServers.REGION, credentials)) {
             String key = S3Keys.upload("external/tone.wav");
             s3.putObject(b -> b.bucket(ExternalServers.BUCKET).key(key),
-                    RequestBody.fromBytes(TestAudio.toneWav(4, 440, 22050)));
+                    RequestBody.fromBytes(GeneratedAudio.toneWav(4, 440, 22050)));
             HeadObjectResponse head = s3.headObject(b -> b.bucket(ExternalServers.BUCKET).key(key));
             SourceObject upload = new SourceObject(ExternalServers.BUCKET, key, head.versionId(), head.eTag(),
                     head.contentLength(), null);

@@ -1,6 +1,6 @@
 package io.genreflow.local;
 
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.messaging.MessageHandler;
 import io.genreflow.messaging.QueueMessage;
 import jakarta.enterprise.inject.Alternative;

@@ -1,11 +1,11 @@
 package io.genreflow.local;
 
-import io.genreflow.testing.TestAudio;
+import io.genreflow.fixtures.GeneratedAudio;
 import io.genreflow.contracts.PartialResult;
 import io.genreflow.contracts.S3Keys;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.contracts.Verdict;
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 import java.io.IOException;
@@ -231,7 +231,7 @@ public final class PipelineBenchmark {
         List<LoadDriver.Clip> clips() {
             if (clipSource.equals("synthetic")) {
                 return IntStream.range(0, burst).mapToObj(i -> new LoadDriver.Clip("synthetic-" + i + ".wav",
-                        () -> RequestBody.fromBytes(TestAudio.musicWav(SYNTHETIC_SECONDS, i)))).toList();
+                        () -> RequestBody.fromBytes(GeneratedAudio.musicWav(SYNTHETIC_SECONDS, i)))).toList();
             }
             try (Stream<Path> files = Files.walk(dataset)) {
                 TreeSet<Path> audio = files.filter(Files::isRegularFile)

@@ -1,6 +1,6 @@
 package io.genreflow.local;
 
-import io.genreflow.testing.TestAudio;
+import io.genreflow.fixtures.GeneratedAudio;
 import io.genreflow.contracts.S3Keys;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.contracts.TrackStatus;
@@ -50,7 +50,7 @@ class PipelineLoadIT {
         LoadDriver driver = new LoadDriver(stack.s3(), stack.bucket());
         List<LoadDriver.Clip> clips = IntStream.range(0, UPLOADS)
                 .mapToObj(i -> new LoadDriver.Clip(String.format("load-%03d.wav", i),
-                        () -> RequestBody.fromBytes(TestAudio.musicWav(CLIP_SECONDS, i))))
+                        () -> RequestBody.fromBytes(GeneratedAudio.musicWav(CLIP_SECONDS, i))))
                 .toList();
 
         Map<String, LoadDriver.Upload> uploads = driver.uploadAll(clips, 16);

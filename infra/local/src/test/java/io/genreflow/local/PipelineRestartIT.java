@@ -1,6 +1,6 @@
 package io.genreflow.local;
 
-import io.genreflow.testing.TestAudio;
+import io.genreflow.fixtures.GeneratedAudio;
 import io.genreflow.contracts.S3Keys;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.contracts.TrackStatus;
@@ -54,7 +54,7 @@ class PipelineRestartIT {
             LoadDriver driver = new LoadDriver(first.s3(), first.bucket());
             uploads = driver.uploadAll(IntStream.range(0, UPLOADS)
                     .mapToObj(i -> new LoadDriver.Clip(String.format("restart-%02d.wav", i),
-                            () -> RequestBody.fromBytes(TestAudio.musicWav(CLIP_SECONDS, 1000 + i))))
+                            () -> RequestBody.fromBytes(GeneratedAudio.musicWav(CLIP_SECONDS, 1000 + i))))
                     .toList(), 8);
             finishedBefore = awaitSomeFinished(driver, first);
             interruption.accept(first);

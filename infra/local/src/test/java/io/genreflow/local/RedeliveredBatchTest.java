@@ -1,6 +1,6 @@
 package io.genreflow.local;
 
-import io.genreflow.testing.TestAudio;
+import io.genreflow.fixtures.GeneratedAudio;
 import io.genreflow.testing.ReferenceVerdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,7 +12,7 @@ import io.genreflow.contracts.SourceObject;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.contracts.TrackStatus;
 import io.genreflow.contracts.Verdict;
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -68,7 +68,7 @@ class RedeliveredBatchTest {
 
     @Test
     void aBatchWhoseClassifierCrashedIsDeliveredAgainAndChangesNothing() throws Exception {
-        byte[] wav = TestAudio.musicWav(40.0, 6);
+        byte[] wav = GeneratedAudio.musicWav(40.0, 6);
         try (RunningStack stack = RunningStack.connect(dataDir)) {
             SourceObject upload = stack.upload("crashing classifier.wav", wav);
 

@@ -1,6 +1,6 @@
 package io.genreflow.local;
 
-import io.genreflow.testing.TestAudio;
+import io.genreflow.fixtures.GeneratedAudio;
 import io.genreflow.testing.ReferenceVerdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +13,7 @@ import io.genreflow.contracts.SourceObject;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.contracts.TrackStatus;
 import io.genreflow.contracts.Verdict;
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -79,7 +79,7 @@ class UploadToVerdictTest {
 
     @Test
     void aThirtySecondUploadGetsTheVerdictTheLocalClassifierComputes() throws Exception {
-        byte[] wav = TestAudio.musicWav(30.0, 1);
+        byte[] wav = GeneratedAudio.musicWav(30.0, 1);
 
         SourceObject upload = stack.upload("thirty seconds.wav", wav);
         Verdict verdict = stack.awaitVerdict(upload, TRACK_TIMEOUT);
@@ -93,7 +93,7 @@ class UploadToVerdictTest {
 
     @Test
     void aFourMinuteTrackHasATimelineEntryForEveryPlannedSnippet() {
-        SourceObject upload = stack.upload("four minutes.wav", TestAudio.musicWav(240.0, 2));
+        SourceObject upload = stack.upload("four minutes.wav", GeneratedAudio.musicWav(240.0, 2));
 
         Verdict verdict = stack.awaitVerdict(upload, Duration.ofMinutes(5));
 
@@ -112,7 +112,7 @@ class UploadToVerdictTest {
 
     @Test
     void aOneSecondTrackGetsAVerdict() throws Exception {
-        byte[] wav = TestAudio.musicWav(1.0, 3);
+        byte[] wav = GeneratedAudio.musicWav(1.0, 3);
 
         SourceObject upload = stack.upload("one second.wav", wav);
 
@@ -123,7 +123,7 @@ class UploadToVerdictTest {
 
     @Test
     void aDuplicatedUploadEventMakesOneVerdictFromResultsStoredOnce() throws Exception {
-        byte[] wav = TestAudio.musicWav(8.0, 4);
+        byte[] wav = GeneratedAudio.musicWav(8.0, 4);
         SourceObject upload = stack.upload("twice announced.wav", wav);
         stack.send("uploads", stack.event(upload));
 
@@ -143,7 +143,7 @@ class UploadToVerdictTest {
     @Test
     void theAwsCliUploadsAFileAndReadsItsVerdictBack(@TempDir Path work) throws Exception {
         assumeTrue(Files.isExecutable(AWS_CLI), "assumes the AWS CLI at " + AWS_CLI + " (Debian's awscli package)");
-        byte[] wav = TestAudio.musicWav(5.0, 5);
+        byte[] wav = GeneratedAudio.musicWav(5.0, 5);
         Path file = Files.write(work.resolve("cli.wav"), wav);
         String bucket = "s3://" + stack.bucket() + "/";
 

@@ -1,6 +1,6 @@
 package io.genreflow.training.baseline;
 
-import io.genreflow.verdict.LogisticRegression;
+import io.genreflow.training.ensemble.LogisticRegression;
 import java.util.Arrays;
 
 /**

@@ -1,6 +1,6 @@
 package io.genreflow.training.baseline;
 
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.json.Json;
 import io.genreflow.training.cli.Arguments;
 import io.genreflow.training.cli.Command;

@@ -1,6 +1,6 @@
 package io.genreflow.training.baseline;
 
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.training.metrics.ClassificationMetrics;
 import java.util.ArrayList;
 import java.util.List;

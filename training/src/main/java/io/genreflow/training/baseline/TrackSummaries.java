@@ -1,6 +1,6 @@
 package io.genreflow.training.baseline;
 
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.training.dataset.Split;
 import java.util.EnumMap;
 import java.util.List;

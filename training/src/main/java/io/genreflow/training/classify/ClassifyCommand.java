@@ -2,7 +2,7 @@ package io.genreflow.training.classify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.genreflow.json.Json;
-import io.genreflow.model.ModelException;
+import io.genreflow.manifest.ModelException;
 import io.genreflow.pipeline.LocalTrackClassifier;
 import io.genreflow.training.cli.Arguments;
 import io.genreflow.training.cli.Command;

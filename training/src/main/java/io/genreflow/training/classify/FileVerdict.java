@@ -1,9 +1,9 @@
 package io.genreflow.training.classify;
 
 import io.genreflow.contracts.Verdict;
-import io.genreflow.energy.Energy;
+import io.genreflow.contracts.Energy;
 import io.genreflow.pipeline.LocalClassification;
-import io.genreflow.verdict.LabelScore;
+import io.genreflow.contracts.LabelScore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.genreflow.training.dataset;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.genreflow.features.FeatureParams;
-import io.genreflow.features.Normalisation;
+import io.genreflow.manifest.FeatureParams;
+import io.genreflow.manifest.Normalisation;
 import java.util.List;
 import java.util.Map;
 

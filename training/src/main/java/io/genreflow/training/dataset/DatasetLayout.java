@@ -1,6 +1,6 @@
 package io.genreflow.training.dataset;
 
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.genreflow.training.dataset;
 
 import com.fasterxml.jackson.core.JacksonException;
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.json.Json;
 import io.genreflow.training.csv.CsvTable;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.genreflow.training.dataset;
 
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.training.npy.NpyReader;
 import java.io.Closeable;
 import java.io.IOException;

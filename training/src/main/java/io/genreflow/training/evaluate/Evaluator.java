@@ -1,12 +1,12 @@
 package io.genreflow.training.evaluate;
 
-import io.genreflow.model.ModelManifest;
+import io.genreflow.manifest.ModelManifest;
 import io.genreflow.training.dataset.DatasetLayout;
 import io.genreflow.training.dataset.TrackSelection;
 import io.genreflow.training.metrics.ClassificationMetrics;
 import io.genreflow.verdict.Ensemble;
-import io.genreflow.verdict.EnsembleSpec;
-import io.genreflow.verdict.GenreRanking;
+import io.genreflow.manifest.EnsembleSpec;
+import io.genreflow.contracts.GenreRanking;
 import io.genreflow.verdict.SnippetPooling;
 import java.nio.file.Path;
 import java.util.ArrayList;

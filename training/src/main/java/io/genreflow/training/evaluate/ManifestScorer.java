@@ -1,11 +1,11 @@
 package io.genreflow.training.evaluate;
 
-import io.genreflow.features.Normalisation;
-import io.genreflow.features.Representation;
-import io.genreflow.model.ModelException;
-import io.genreflow.model.ModelManifest;
+import io.genreflow.manifest.Normalisation;
+import io.genreflow.contracts.Representation;
+import io.genreflow.manifest.ModelException;
+import io.genreflow.manifest.ModelManifest;
 import io.genreflow.model.OnnxSnippetClassifier;
-import io.genreflow.model.RepresentationModel;
+import io.genreflow.manifest.RepresentationModel;
 import io.genreflow.training.cli.CommandException;
 import io.genreflow.training.dataset.DatasetDescription;
 import io.genreflow.training.dataset.PreparedDataset;

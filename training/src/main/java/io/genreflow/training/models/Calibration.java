@@ -1,7 +1,7 @@
 package io.genreflow.training.models;
 
-import io.genreflow.verdict.EnsembleSpec;
-import io.genreflow.verdict.ReliabilityFit;
+import io.genreflow.manifest.EnsembleSpec;
+import io.genreflow.training.ensemble.ReliabilityFit;
 import java.util.List;
 import java.util.Map;
 

@@ -2,9 +2,9 @@ package io.genreflow.training.models;
 
 import io.genreflow.training.metrics.ClassificationMetrics;
 import io.genreflow.training.evaluate.Evaluator;
-import io.genreflow.verdict.EnsembleSpec;
-import io.genreflow.verdict.ReliabilityFit;
-import io.genreflow.verdict.StackingFit;
+import io.genreflow.manifest.EnsembleSpec;
+import io.genreflow.training.ensemble.ReliabilityFit;
+import io.genreflow.training.ensemble.StackingFit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

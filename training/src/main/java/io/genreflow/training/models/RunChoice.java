@@ -1,6 +1,6 @@
 package io.genreflow.training.models;
 
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

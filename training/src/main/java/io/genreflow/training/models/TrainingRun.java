@@ -1,11 +1,11 @@
 package io.genreflow.training.models;
 
 import com.fasterxml.jackson.core.JacksonException;
-import io.genreflow.features.FeatureParams;
-import io.genreflow.features.Normalisation;
-import io.genreflow.features.Representation;
+import io.genreflow.manifest.FeatureParams;
+import io.genreflow.manifest.Normalisation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.json.Json;
-import io.genreflow.model.ModelOutput;
+import io.genreflow.manifest.ModelOutput;
 import io.genreflow.training.cli.CommandException;
 import java.io.IOException;
 import java.nio.file.Files;

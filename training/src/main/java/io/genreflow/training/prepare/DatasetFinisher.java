@@ -1,8 +1,8 @@
 package io.genreflow.training.prepare;
 
-import io.genreflow.features.Normalisation;
+import io.genreflow.manifest.Normalisation;
 import io.genreflow.features.NormalisationAccumulator;
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.json.Json;
 import io.genreflow.training.csv.CsvLines;
 import io.genreflow.training.dataset.DatasetDescription;

@@ -3,7 +3,7 @@ package io.genreflow.training.prepare;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.json.Json;
 import io.genreflow.training.dataset.DatasetLayout;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.genreflow.training.prepare;
 
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.training.dataset.DatasetDescription;
 import io.genreflow.training.split.SplitAssigner;
 import io.genreflow.training.split.SplitAssignment;

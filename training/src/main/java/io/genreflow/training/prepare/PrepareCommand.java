@@ -1,7 +1,7 @@
 package io.genreflow.training.prepare;
 
-import io.genreflow.features.FeatureParams;
-import io.genreflow.features.Representation;
+import io.genreflow.manifest.FeatureParams;
+import io.genreflow.contracts.Representation;
 import io.genreflow.json.Json;
 import io.genreflow.snippets.SnippetParams;
 import io.genreflow.training.augment.Augmentation;

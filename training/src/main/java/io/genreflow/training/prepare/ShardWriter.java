@@ -1,6 +1,6 @@
 package io.genreflow.training.prepare;
 
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.training.dataset.DatasetLayout;
 import io.genreflow.training.npy.NpyWriter;
 import java.io.Closeable;

@@ -4,7 +4,7 @@ import io.genreflow.audio.AudioDecoder;
 import io.genreflow.audio.MonoAudioStream;
 import io.genreflow.audio.ResamplingStream;
 import io.genreflow.features.FeatureSetExtractor;
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.snippets.SnippetPlan;
 import io.genreflow.snippets.SnippetPlanner;
 import io.genreflow.training.augment.Augmentation;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.json.Json;
 import io.genreflow.training.cli.Arguments;
 import io.genreflow.training.cli.CommandException;

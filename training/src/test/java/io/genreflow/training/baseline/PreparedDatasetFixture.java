@@ -1,8 +1,8 @@
 package io.genreflow.training.baseline;
 
-import io.genreflow.features.FeatureParams;
-import io.genreflow.features.Normalisation;
-import io.genreflow.features.Representation;
+import io.genreflow.manifest.FeatureParams;
+import io.genreflow.manifest.Normalisation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.json.Json;
 import io.genreflow.training.csv.CsvLines;
 import io.genreflow.training.dataset.DatasetDescription;

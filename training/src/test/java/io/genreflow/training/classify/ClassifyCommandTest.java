@@ -1,5 +1,7 @@
 package io.genreflow.training.classify;
 
+import io.genreflow.fixtures.FixtureModels;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,8 +41,7 @@ class ClassifyCommandTest {
      * The untrained, real-shaped test models of the core module (written by its
      * src/test/fixtures-src/make-test-models.py); tests run in the training module's folder.
      */
-    private static final Path MODELS = Path.of("../functions/core/src/test/resources/models/pipeline-manifest.json")
-            .toAbsolutePath().normalize();
+    private static final Path MODELS = FixtureModels.pipelineManifest().normalize();
 
     @TempDir
     Path folder;

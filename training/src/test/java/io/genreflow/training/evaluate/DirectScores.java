@@ -1,9 +1,9 @@
 package io.genreflow.training.evaluate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.json.Json;
-import io.genreflow.model.ModelManifest;
+import io.genreflow.manifest.ModelManifest;
 import io.genreflow.model.OnnxSnippetClassifier;
 import io.genreflow.training.csv.CsvTable;
 import io.genreflow.training.npy.NpyReader;

@@ -1,5 +1,6 @@
 package io.genreflow.training.evaluate;
 
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.json.Json;
-import io.genreflow.model.ModelManifest;
+import io.genreflow.manifest.ModelManifest;
 import io.genreflow.training.cli.Arguments;
 import io.genreflow.training.cli.Command;
 import io.genreflow.training.cli.CommandException;

@@ -2,9 +2,9 @@ package io.genreflow.training.evaluate;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.genreflow.features.FeatureParams;
-import io.genreflow.features.Normalisation;
-import io.genreflow.features.Representation;
+import io.genreflow.manifest.FeatureParams;
+import io.genreflow.manifest.Normalisation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.json.Json;
 import io.genreflow.snippets.SnippetParams;
 import io.genreflow.training.augment.Augmentation;

@@ -1,7 +1,7 @@
 package io.genreflow.training.prepare;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.training.dataset.DatasetLayout;
 import io.genreflow.training.npy.NpyReader;
 import java.io.Closeable;

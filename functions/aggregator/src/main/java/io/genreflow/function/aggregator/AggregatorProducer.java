@@ -3,7 +3,7 @@ package io.genreflow.function.aggregator;
 import io.genreflow.handlers.AggregatorHandler;
 import io.genreflow.handlers.AggregatorSettings;
 import io.genreflow.messaging.QueueNames;
-import io.genreflow.model.ModelException;
+import io.genreflow.manifest.ModelException;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -6,7 +6,7 @@ import io.genreflow.contracts.S3EventNotification;
 import io.genreflow.contracts.SnippetBatchMessage;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.contracts.Verdict;
-import io.genreflow.model.ModelManifest;
+import io.genreflow.manifest.ModelManifest;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**

@@ -1,5 +1,7 @@
 package io.genreflow.function.aggregator;
 
+import io.genreflow.fixtures.FixtureModels;
+
 import static io.genreflow.function.testing.EmbeddedAwsResource.BUCKET;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -16,12 +18,12 @@ import io.genreflow.contracts.TrackStatus;
 import io.genreflow.contracts.Verdict;
 import io.genreflow.function.testing.EmbeddedAwsResource;
 import io.genreflow.function.testing.SqsEvents;
-import io.genreflow.testing.TestAudio;
+import io.genreflow.fixtures.GeneratedAudio;
 import io.genreflow.handlers.SplitterHandler;
 import io.genreflow.handlers.SplitterSettings;
 import io.genreflow.messaging.QueueMessage;
 import io.genreflow.messaging.QueueNames;
-import io.genreflow.pipeline.SplitLimits;
+import io.genreflow.split.SplitLimits;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -42,7 +44,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 class AggregateFunctionTest {
 
     private static final String UPLOAD_KEY = "uploads/aggregate me.wav";
-    private static final Path MANIFEST = Path.of("../core/src/test/resources/models/pipeline-manifest.json");
+    private static final Path MANIFEST = FixtureModels.pipelineManifest();
 
     @Inject
     S3Client s3;
@@ -74,7 +76,7 @@ class AggregateFunctionTest {
 
     /** Runs the splitter itself on a fresh one-second upload, leaving the track CLASSIFYING. */
     private TrackRecord splitOneSecondUpload() throws Exception {
-        byte[] wav = TestAudio.toneWav(1.0, 330, 22050);
+        byte[] wav = GeneratedAudio.toneWav(1.0, 330, 22050);
         String eTag = s3.putObject(b -> b.bucket(BUCKET).key(UPLOAD_KEY), RequestBody.fromBytes(wav)).eTag();
         SourceObject upload = new SourceObject(BUCKET, UPLOAD_KEY, null, eTag, wav.length, null);
         SplitterHandler splitter = new SplitterHandler(s3, sqs, new SplitterSettings(BUCKET, new QueueNames(""),

@@ -1,10 +1,10 @@
 package io.genreflow.function.classifier;
 
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.handlers.ClassifierHandler;
 import io.genreflow.handlers.ClassifierSettings;
 import io.genreflow.messaging.QueueNames;
-import io.genreflow.model.ModelException;
+import io.genreflow.manifest.ModelException;
 import io.genreflow.model.OnnxSnippetClassifier;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;

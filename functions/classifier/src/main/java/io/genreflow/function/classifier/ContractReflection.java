@@ -2,7 +2,7 @@ package io.genreflow.function.classifier;
 
 import io.genreflow.contracts.PartialResult;
 import io.genreflow.contracts.SnippetBatchMessage;
-import io.genreflow.model.ModelManifest;
+import io.genreflow.manifest.ModelManifest;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**

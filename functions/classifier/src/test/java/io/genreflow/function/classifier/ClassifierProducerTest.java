@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import org.junit.jupiter.api.Test;
 
 class ClassifierProducerTest {

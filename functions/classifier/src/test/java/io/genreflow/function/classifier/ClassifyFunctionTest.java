@@ -1,5 +1,7 @@
 package io.genreflow.function.classifier;
 
+import io.genreflow.fixtures.FixtureModels;
+
 import static io.genreflow.function.testing.EmbeddedAwsResource.BUCKET;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -10,13 +12,13 @@ import io.genreflow.contracts.PartialResult;
 import io.genreflow.contracts.PcmLayout;
 import io.genreflow.contracts.S3Keys;
 import io.genreflow.contracts.TrackId;
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.function.testing.EmbeddedAwsResource;
 import io.genreflow.function.testing.SqsEvents;
 import io.genreflow.messaging.QueueNames;
 import io.genreflow.model.OnnxSnippetClassifier;
-import io.genreflow.pipeline.PcmRange;
-import io.genreflow.pipeline.SnippetScorer;
+import io.genreflow.pcm.PcmRange;
+import io.genreflow.scoring.SnippetScorer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -39,7 +41,7 @@ class ClassifyFunctionTest {
     private static final TrackId TRACK = new TrackId("0123456789abcdef0123");
     private static final int TOTAL_SAMPLES = 110_250;
     private static final long[] SNIPPET_STARTS = {0, 22_050, 44_100};
-    private static final Path MANIFEST = Path.of("../core/src/test/resources/models/pipeline-manifest.json");
+    private static final Path MANIFEST = FixtureModels.pipelineManifest();
 
     @Inject
     S3Client s3;

@@ -2,6 +2,7 @@ package io.genreflow.function.testing;
 
 import io.genreflow.embedded.EmbeddedS3;
 import io.genreflow.embedded.EmbeddedSqs;
+import io.genreflow.fixtures.FixtureModels;
 import io.genreflow.messaging.QueueNames;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
@@ -16,7 +17,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * A real S3 (S3Proxy, in memory) and SQS (ElasticMQ) on free loopback ports for one
  * {@code @QuarkusTest} class, with the bucket and every queue of the pipeline already made, as the
  * deployment would have made them. Points the Quarkus S3 and SQS clients and {@code genreflow.bucket}
- * at them.
+ * at them, and {@code genreflow.models.manifest} at the fixture models of genreflow-fixtures.
  */
 public final class EmbeddedAwsResource implements QuarkusTestResourceLifecycleManager {
 
@@ -37,6 +38,7 @@ public final class EmbeddedAwsResource implements QuarkusTestResourceLifecycleMa
         createBucketAndQueues();
         return Map.ofEntries(
                 Map.entry("genreflow.bucket", BUCKET),
+                Map.entry("genreflow.models.manifest", FixtureModels.pipelineManifest().toString()),
                 Map.entry("quarkus.s3.endpoint-override", s3.endpoint().toString()),
                 Map.entry("quarkus.s3.aws.region", REGION),
                 Map.entry("quarkus.s3.aws.credentials.type", "static"),

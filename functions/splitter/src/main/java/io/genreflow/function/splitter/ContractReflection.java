@@ -3,7 +3,7 @@ package io.genreflow.function.splitter;
 import io.genreflow.contracts.S3EventNotification;
 import io.genreflow.contracts.SnippetBatchMessage;
 import io.genreflow.contracts.TrackRecord;
-import io.genreflow.model.ModelManifest;
+import io.genreflow.manifest.ModelManifest;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**

@@ -13,10 +13,10 @@ import io.genreflow.contracts.SourceObject;
 import io.genreflow.contracts.TrackId;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.contracts.TrackStatus;
-import io.genreflow.features.Representation;
+import io.genreflow.contracts.Representation;
 import io.genreflow.function.testing.EmbeddedAwsResource;
 import io.genreflow.function.testing.SqsEvents;
-import io.genreflow.testing.TestAudio;
+import io.genreflow.fixtures.GeneratedAudio;
 import io.genreflow.messaging.QueueNames;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,7 +45,7 @@ class SplitFunctionTest {
 
     @Test
     void anUploadBecomesATrackWithItsPcmAndBatchesWhileOnlyTheMalformedRecordIsReportedFailed() {
-        byte[] wav = TestAudio.toneWav(1.0, 440, 22050);
+        byte[] wav = GeneratedAudio.toneWav(1.0, 440, 22050);
         String eTag = s3.putObject(b -> b.bucket(BUCKET).key(UPLOAD_KEY), RequestBody.fromBytes(wav)).eTag()
                 .replace("\"", "");
         String event = SqsEvents.load("events/upload-and-malformed.json",

@@ -1,0 +1,157 @@
+package io.genreflow.contracts;
+
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The bucket's key layout, in one place:
+ *
+ * <pre>
+ * uploads/&lt;name&gt;                                     the user's files; genreflow never modifies them
+ * tracks/&lt;id&gt;/track.json                            {@link TrackRecord}: status, plan, failure reason
+ * tracks/&lt;id&gt;/audio.pcm                             decoded mono audio, laid out as {@link PcmLayout} says
+ * tracks/&lt;id&gt;/results/&lt;representation&gt;/&lt;batch&gt;.json  {@link PartialResult} of one snippet batch
+ * tracks/&lt;id&gt;/results/&lt;representation&gt;/&lt;batch&gt;.failed.json  {@link BatchFailure}: the batch went to a dead-letter queue
+ * tracks/&lt;id&gt;/verdict.json                          {@link Verdict}
+ * verdicts/&lt;name&gt;.json                              a copy of the verdict for uploads/&lt;name&gt;
+ * </pre>
+ *
+ * <p>{@code <id>} is a {@link TrackId}; {@code <representation>} a representation id such as
+ * {@code logmel}; {@code <batch>} the batch index zero-padded to {@value #BATCH_DIGITS} digits, so
+ * listing a representation's results returns them in batch order.
+ *
+ * <p><b>Finding a verdict without the dashboard.</b> For {@code uploads/jazz/take five.mp3}, read
+ * {@code verdicts/jazz/take five.mp3.json}: the name under {@code uploads/} plus {@code .json}
+ * (the audio extension stays, so {@code song.mp3} and {@code song.wav} do not collide). The
+ * aggregator writes this copy of {@code tracks/<id>/verdict.json} when the verdict is ready. If the
+ * same key is uploaded again, the copy describing the newest object version wins (see
+ * {@link SourceObject#supersedes}), and its {@code source} field says which version that is. While
+ * a track is processing, or after it failed, there is no copy yet: derive the track id from the
+ * bucket, key and version id or ETag (as {@code aws s3api head-object} shows them) with
+ * {@link TrackId#derive} and read {@code tracks/<id>/track.json} for the status and the reason.
+ * The copies live outside {@code uploads/}, so writing them never triggers an upload notification.
+ *
+ * <p>Upload names are what follows {@code uploads/}: non-empty path segments separated by single
+ * slashes, none of them {@code .} or {@code ..}, no control characters, and at most
+ * {@value #MAX_NAME_BYTES} bytes of UTF-8 so the derived verdict key stays within S3's 1024-byte
+ * limit. A key ending in a slash is a folder marker, not a file.
+ */
+public final class S3Keys {
+
+    /** Where users drop audio; the only prefix that triggers processing. */
+    public static final String UPLOADS_PREFIX = "uploads/";
+    /** Where each track's working state lives. */
+    public static final String TRACKS_PREFIX = "tracks/";
+    /** Where verdicts are copied under the upload's own name. */
+    public static final String VERDICTS_PREFIX = "verdicts/";
+    /** Digits of a zero-padded batch number. */
+    public static final int BATCH_DIGITS = 6;
+
+    private static final String JSON = ".json";
+    private static final String FAILED_JSON = ".failed.json";
+    /** Longest upload name: S3's 1024-byte key limit minus "verdicts/" and ".json" around it. */
+    public static final int MAX_NAME_BYTES = 1010;
+    private static final int MAX_BATCH = (int) Math.pow(10, BATCH_DIGITS) - 1;
+
+    private S3Keys() {
+    }
+
+    /** The key a file named {@code name} is uploaded to. */
+    public static String upload(String name) {
+        return UPLOADS_PREFIX + validName(name);
+    }
+
+    /** Whether {@code key} is an uploaded file genreflow should process (not a folder marker, not elsewhere). */
+    public static boolean isUpload(String key) {
+        if (key == null || !key.startsWith(UPLOADS_PREFIX)) {
+            return false;
+        }
+        try {
+            validName(key.substring(UPLOADS_PREFIX.length()));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The name of an upload: its key without {@code uploads/}. */
+    public static String uploadName(String uploadKey) {
+        if (uploadKey == null || !uploadKey.startsWith(UPLOADS_PREFIX)) {
+            throw new IllegalArgumentException("'" + uploadKey + "' is not under " + UPLOADS_PREFIX);
+        }
+        return validName(uploadKey.substring(UPLOADS_PREFIX.length()));
+    }
+
+    /** The common prefix of everything stored for a track. */
+    public static String track(TrackId id) {
+        return TRACKS_PREFIX + id.value() + "/";
+    }
+
+    /** The track record. */
+    public static String trackRecord(TrackId id) {
+        return track(id) + "track.json";
+    }
+
+    /** The decoded audio, see {@link PcmLayout}. */
+    public static String pcm(TrackId id) {
+        return track(id) + "audio.pcm";
+    }
+
+    /** The prefix to list one representation's partial results under. */
+    public static String partialResults(TrackId id, Representation representation) {
+        return track(id) + "results/" + representation.id() + "/";
+    }
+
+    /** The partial result of one snippet batch. */
+    public static String partialResult(TrackId id, Representation representation, int batch) {
+        return batchKey(id, representation, batch) + JSON;
+    }
+
+    /** The note that one snippet batch failed for good, beside where its result would be. */
+    public static String batchFailure(TrackId id, Representation representation, int batch) {
+        return batchKey(id, representation, batch) + FAILED_JSON;
+    }
+
+    /** The verdict document. */
+    public static String verdict(TrackId id) {
+        return track(id) + "verdict.json";
+    }
+
+    /** Where a user finds the verdict for {@code uploadKey} without knowing the track id. */
+    public static String verdictForUpload(String uploadKey) {
+        return VERDICTS_PREFIX + uploadName(uploadKey) + JSON;
+    }
+
+    private static String batchKey(TrackId id, Representation representation, int batch) {
+        if (batch < 0 || batch > MAX_BATCH) {
+            throw new IllegalArgumentException("batch " + batch + " is outside 0.." + MAX_BATCH);
+        }
+        return partialResults(id, representation) + String.format("%0" + BATCH_DIGITS + "d", batch);
+    }
+
+    private static String validName(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("an upload needs a file name after " + UPLOADS_PREFIX);
+        }
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_NAME_BYTES) {
+            throw new IllegalArgumentException("upload name is " + bytes + " bytes; at most " + MAX_NAME_BYTES
+                    + " are supported");
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("upload name '" + name.replaceAll("\\p{Cntrl}", "?")
+                    + "' contains control characters; rename the file");
+        }
+        for (String segment : name.split("/", -1)) {
+            if (segment.isEmpty()) {
+                throw new IllegalArgumentException("upload name '" + name + "' has an empty path segment"
+                        + " (leading, trailing or doubled '/'); a trailing '/' marks a folder, not a file");
+            }
+            if (segment.equals(".") || segment.equals("..")) {
+                throw new IllegalArgumentException("upload name '" + name + "' contains a '" + segment
+                        + "' segment; use plain folder names");
+            }
+        }
+        return name;
+    }
+}

@@ -1,0 +1,92 @@
+package io.genreflow.contracts;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class MessagesTest {
+
+    private static final TrackId ID = Samples.source().trackId();
+
+    private static SnippetBatchMessage.Snippet snippet(int index, long start) {
+        return new SnippetBatchMessage.Snippet(index, start);
+    }
+
+    private static SnippetBatchMessage batch(long totalSamples, List<SnippetBatchMessage.Snippet> snippets) {
+        return new SnippetBatchMessage(SchemaVersion.CURRENT, ID, "chroma", 0, S3Keys.pcm(ID), 22_050, totalSamples,
+                66_150, snippets);
+    }
+
+    @Test
+    void aBatchReadsOnlyTheBytesItsSnippetsCover() {
+        SnippetBatchMessage message = batch(661_500, List.of(snippet(3, 66_150), snippet(4, 88_200)));
+
+        assertEquals(66_150, message.firstSample());
+        assertEquals(88_200 + 66_150, message.endSample());
+        assertEquals(PcmLayout.rangeHeader(66_150, 88_200 + 66_150), message.pcmRangeHeader());
+    }
+
+    @Test
+    void aTrackShorterThanASnippetReadsOnlyWhatExists() {
+        SnippetBatchMessage message = batch(22_050, List.of(snippet(0, 0)));
+
+        assertEquals(22_050, message.endSample());
+        assertEquals("bytes=0-88199", message.pcmRangeHeader());
+    }
+
+    @Test
+    void batchesThatCannotBeServedAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> batch(661_500, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> batch(661_500, List.of(snippet(1, 0), snippet(1, 22_050))));
+        assertThrows(IllegalArgumentException.class, () -> batch(1000, List.of(snippet(0, 1000))));
+        assertThrows(IllegalArgumentException.class, () -> batch(0, List.of(snippet(0, 0))));
+        assertThrows(IllegalArgumentException.class, () -> new SnippetBatchMessage(SchemaVersion.CURRENT, ID, "mfcc", 0,
+                S3Keys.pcm(ID), 22_050, 1000, 10, List.of(snippet(0, 0))));
+    }
+
+    @Test
+    void partialResultsGiveTheMathsItsArraysAndKnowTheirKey() {
+        PartialResult partial = Samples.partial();
+
+        assertArrayEquals(new float[] {0.05f, 0.1f, 0.7f, 0.15f}, partial.snippets().get(0).toArray());
+        assertEquals(S3Keys.partialResults(ID, Representation.LOGMEL) + "000001.json",
+                partial.key());
+        assertEquals(List.of("features", "inference", "read"), List.copyOf(partial.timingsMs().keySet()),
+                "timings are stored sorted so rewrites are byte-identical");
+    }
+
+    @Test
+    void partialResultsMustBeConsistent() {
+        PartialResult.SnippetScores three = new PartialResult.SnippetScores(1, List.of(0.2f, 0.3f, 0.5f));
+        PartialResult.SnippetScores two = new PartialResult.SnippetScores(2, List.of(0.5f, 0.5f));
+
+        assertThrows(IllegalArgumentException.class, () -> new PartialResult(SchemaVersion.CURRENT, ID, "logmel", 0,
+                List.of(three, two), "m1", Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> new PartialResult(SchemaVersion.CURRENT, ID, "logmel", 0,
+                List.of(three, three), "m1", Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> new PartialResult(SchemaVersion.CURRENT, ID, "logmel", 0,
+                List.of(three), "m1", Map.of("inference", -1L)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new PartialResult.SnippetScores(0, List.of(Float.NaN, 0.5f)));
+    }
+
+    @Test
+    void aBatchFailureAccountsForItsBatchBesideWhereTheResultWouldBe() {
+        SnippetBatchMessage message = batch(661_500, List.of(snippet(3, 66_150)));
+
+        BatchFailure failure = BatchFailure.of(message, "went to snippets-chroma-dlq",
+                Instant.parse("2026-11-20T09:17:06Z"));
+
+        assertEquals(S3Keys.batchFailure(ID, Representation.CHROMA, 0), failure.key());
+        assertEquals(failure, ContractJson.read(ContractJson.write(failure), BatchFailure.class));
+        assertThrows(MalformedContractException.class, () -> ContractJson.read(
+                "{\"schemaVersion\":1,\"trackId\":\"" + ID + "\",\"representation\":\"chroma\",\"batch\":0,"
+                        + "\"reason\":\" \",\"failedAt\":\"2026-11-20T09:17:06Z\"}", BatchFailure.class));
+    }
+}

@@ -1,8 +1,0 @@
-package io.genreflow.energy;
-
-/** Coarse energy band shown beside the genre. */
-public enum EnergyLevel {
-    LOW,
-    MEDIUM,
-    HIGH
-}
