@@ -2,10 +2,12 @@ package io.genreflow.features;
 
 import io.genreflow.contracts.Representation;
 import io.genreflow.manifest.FeatureParams;
-
+import io.genreflow.pcm.SampleSource;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,7 +31,7 @@ public final class FeatureSetExtractor {
         if (representations.isEmpty()) {
             throw new IllegalArgumentException("no representation requested");
         }
-        SnippetPower power = new SnippetPower(Stft.of(params));
+        SnippetPower power = new SnippetPower(params);
         Map<Representation, FeatureExtractor> extractors = new EnumMap<>(Representation.class);
         for (Representation representation : EnumSet.copyOf(representations)) {
             extractors.put(representation, newExtractor(representation, params, power));
@@ -64,7 +66,42 @@ public final class FeatureSetExtractor {
         return extractor.shape(snippetSamples);
     }
 
-    /** Every requested representation of {@code snippet}, sharing one power spectrogram. */
+    /**
+     * Every requested representation of each snippet of {@code track} starting at {@code starts},
+     * framed as the parameters say, the spectral ones sharing one power spectrogram (see
+     * {@link FeatureExtractor#extract(SampleSource, long[], int)} for the arguments).
+     *
+     * @return one map per start, in the order of {@code starts}
+     */
+    public List<Map<Representation, float[][]>> extract(SampleSource track, long[] starts, int snippetSamples) {
+        List<Map<Representation, float[][]>> features = new ArrayList<>(starts.length);
+        for (int i = 0; i < starts.length; i++) {
+            features.add(new EnumMap<>(Representation.class));
+        }
+        boolean anySpectral = false;
+        for (FeatureExtractor extractor : extractors.values()) {
+            if (extractor instanceof SpectralExtractor) {
+                anySpectral = true;
+            } else {
+                float[][][] matrices = extractor.extract(track, starts, snippetSamples);
+                for (int i = 0; i < starts.length; i++) {
+                    features.get(i).put(extractor.representation(), matrices[i]);
+                }
+            }
+        }
+        if (anySpectral) {
+            power.forEachSnippet(track, starts, snippetSamples, i -> {
+                for (FeatureExtractor extractor : extractors.values()) {
+                    if (extractor instanceof SpectralExtractor spectral) {
+                        features.get(i).put(extractor.representation(), spectral.fromPower(power));
+                    }
+                }
+            });
+        }
+        return features;
+    }
+
+    /** Every requested representation of {@code snippet} taken as a signal of its own, sharing one power spectrogram. */
     public Map<Representation, float[][]> extract(float[] snippet) {
         Map<Representation, float[][]> features = new EnumMap<>(Representation.class);
         boolean powerComputed = false;

@@ -1,5 +1,7 @@
 package io.genreflow.features;
 
+import io.genreflow.pcm.SampleSource;
+
 /** A representation derived from the snippet's power spectrogram. */
 abstract sealed class SpectralExtractor implements FeatureExtractor
         permits LogMelExtractor, SpectrogramExtractor, ChromaExtractor {
@@ -14,6 +16,13 @@ abstract sealed class SpectralExtractor implements FeatureExtractor
     public final float[][] extract(float[] snippet) {
         power.compute(snippet);
         return fromPower(power);
+    }
+
+    @Override
+    public final float[][][] extract(SampleSource track, long[] starts, int snippetSamples) {
+        float[][][] features = new float[starts.length][][];
+        power.forEachSnippet(track, starts, snippetSamples, i -> features[i] = fromPower(power));
+        return features;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.genreflow.features;
 
 import io.genreflow.contracts.Representation;
 import io.genreflow.manifest.FeatureParams;
+import io.genreflow.pcm.SampleSource;
 
 /**
  * The raw snippet cut into consecutive frames for a recurrent model, {@code [steps][frameLength]}:
@@ -32,6 +33,16 @@ final class WaveformExtractor implements FeatureExtractor {
             System.arraycopy(snippet, start, frames[i], 0, Math.min(frameLength, snippet.length - start));
         }
         return frames;
+    }
+
+    /** The waveform has no frames to share, whatever the framing: each snippet is cut and framed alone. */
+    @Override
+    public float[][][] extract(SampleSource track, long[] starts, int snippetSamples) {
+        float[][][] features = new float[starts.length][][];
+        for (int i = 0; i < starts.length; i++) {
+            features[i] = extract(track.read(starts[i], snippetSamples));
+        }
+        return features;
     }
 
     @Override

@@ -5,8 +5,8 @@ import io.genreflow.audio.AudioDecodeException.Reason;
 import io.genreflow.audio.AudioDecoder;
 import io.genreflow.audio.MonoAudioStream;
 import io.genreflow.audio.ResamplingStream;
-import io.genreflow.contracts.SourceFormat;
 import io.genreflow.contracts.AudioInfo;
+import io.genreflow.contracts.SourceFormat;
 import io.genreflow.energy.EnergyAnalyzer;
 import io.genreflow.energy.EnergyScore;
 import io.genreflow.manifest.ModelManifest;
@@ -76,7 +76,7 @@ public final class TrackSplitter {
         if (audio.declaredLength() > maxSamples) {
             throw tooLong(decoded.format(), " (its header announces " + duration(audio.declaredLength()) + ")");
         }
-        LevelTracker levels = new LevelTracker(manifest.snippets(), sampleRate);
+        LevelTracker levels = new LevelTracker(manifest.snippets(), sampleRate, manifest.features().snippetGrid());
         EnergyAnalyzer energy = new EnergyAnalyzer(manifest.features());
         float[] block = new float[BLOCK_SAMPLES];
         long total = 0;

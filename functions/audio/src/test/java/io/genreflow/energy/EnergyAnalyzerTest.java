@@ -1,11 +1,10 @@
 package io.genreflow.energy;
 
-import io.genreflow.contracts.EnergyDescriptors;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.genreflow.contracts.EnergyDescriptors;
 import io.genreflow.manifest.FeatureParams;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +60,7 @@ class EnergyAnalyzerTest {
 
     @Test
     void worksAtOtherModelParameters() {
-        FeatureParams crnn = new FeatureParams(12000, 512, 256, 96, 0, 6000, 12, 80, 1024, 1024);
+        FeatureParams crnn = new FeatureParams(12000, 512, 256, 96, 0, 6000, 12, 80, 1024, 1024, FeatureParams.Framing.TRACK);
         float[] tone = new float[12000 * 3];
         for (int i = 0; i < tone.length; i++) {
             tone[i] = (float) (0.5 * Math.sin(2 * Math.PI * 750 * i / 12000.0));

@@ -1,11 +1,10 @@
 package io.genreflow.features;
 
-import io.genreflow.contracts.Representation;
-import io.genreflow.manifest.FeatureParams;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.genreflow.contracts.Representation;
+import io.genreflow.manifest.FeatureParams;
 import io.genreflow.testing.LibrosaReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +16,7 @@ class LibrosaParityTest {
     static final String[] SIGNALS = LibrosaReference.SIGNALS;
     private static final FeatureParams DEFAULTS = FeatureParams.defaults();
     /** The 2016 CRNN's front end: 12 kHz, n_fft 512, hop 256, 96 mel bands up to 6 kHz. */
-    private static final FeatureParams CRNN_12K = new FeatureParams(12000, 512, 256, 96, 0, 6000, 12, 80, 1024, 1024);
+    private static final FeatureParams CRNN_12K = new FeatureParams(12000, 512, 256, 96, 0, 6000, 12, 80, 1024, 1024, FeatureParams.Framing.TRACK);
 
     @ParameterizedTest
     @FieldSource("SIGNALS")

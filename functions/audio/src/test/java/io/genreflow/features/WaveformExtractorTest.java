@@ -1,11 +1,10 @@
 package io.genreflow.features;
 
-import io.genreflow.contracts.Representation;
-import io.genreflow.manifest.FeatureParams;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.genreflow.contracts.Representation;
+import io.genreflow.manifest.FeatureParams;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +25,7 @@ class WaveformExtractorTest {
 
     @Test
     void overlapsWhenTheHopIsShorterThanTheFrame() {
-        FeatureParams halfHop = new FeatureParams(22050, 2048, 512, 128, 0, 11025, 12, 80, 1024, 512);
+        FeatureParams halfHop = new FeatureParams(22050, 2048, 512, 128, 0, 11025, 12, 80, 1024, 512, FeatureParams.Framing.TRACK);
         FeatureExtractor overlapping = FeatureExtractor.create(Representation.WAVEFORM, halfHop);
         float[] snippet = ramp(4096);
         float[][] frames = overlapping.extract(snippet);

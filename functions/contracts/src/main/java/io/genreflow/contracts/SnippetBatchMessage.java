@@ -57,20 +57,27 @@ public record SnippetBatchMessage(
         }
     }
 
-    /** The first sample any snippet of this batch needs. */
-    public long firstSample() {
-        return snippets.stream().mapToLong(Snippet::startSample).min().orElseThrow();
+    /**
+     * The first sample this batch needs: its first snippet's, less {@code contextSamples} the
+     * features read before it (the track's start caps it).
+     */
+    public long firstSample(int contextSamples) {
+        long first = snippets.stream().mapToLong(Snippet::startSample).min().orElseThrow();
+        return Math.max(0, first - contextSamples);
     }
 
-    /** One past the last sample of the PCM this batch needs (the track's end caps it). */
-    public long endSample() {
+    /**
+     * One past the last sample of the PCM this batch needs: its last snippet's end and
+     * {@code contextSamples} more (the track's end caps it).
+     */
+    public long endSample(int contextSamples) {
         long end = snippets.stream().mapToLong(Snippet::startSample).max().orElseThrow() + snippetLengthSamples;
-        return Math.min(end, totalSamples);
+        return Math.min(end + contextSamples, totalSamples);
     }
 
-    /** The HTTP Range of the PCM bytes holding this batch. */
-    public String pcmRangeHeader() {
-        return PcmLayout.rangeHeader(firstSample(), endSample());
+    /** The HTTP Range of the PCM bytes holding this batch and {@code contextSamples} around it. */
+    public String pcmRangeHeader(int contextSamples) {
+        return PcmLayout.rangeHeader(firstSample(contextSamples), endSample(contextSamples));
     }
 
     /**

@@ -10,9 +10,9 @@ import java.util.Objects;
  * <p>It keeps the sum of squares of every hop-sized block and of the first
  * {@code snippet mod hop} samples of each block (for snippets that are not a whole number of
  * hops), which adds up exactly to any snippet on the hop grid: two doubles per hop, about 230 KB
- * for a four-hour track at the default one-second hop. The last snippet may end on the track's
- * end rather than on the grid, so the most recent snippet's worth of samples is kept as well
- * (a fixed 265 KB at 22050 Hz).
+ * for a four-hour track at the default one-second hop. The last snippet may start off the hop
+ * grid to reach the track's end ({@link SnippetPlanner}), so the most recent snippet's worth of
+ * samples is kept as well (a fixed 265 KB at 22050 Hz).
  */
 public final class LevelTracker {
 
@@ -20,6 +20,7 @@ public final class LevelTracker {
     private final int sampleRate;
     private final int snippetSamples;
     private final int hopSamples;
+    private final int grid;
     private final int headSamples;
 
     private double[] hopEnergy = new double[64];
@@ -33,11 +34,16 @@ public final class LevelTracker {
     private int recentPosition;
     private long totalSamples;
 
-    public LevelTracker(SnippetParams params, int sampleRate) {
+    /**
+     * @param grid the sample grid snippet starts lie on (see {@link SnippetPlanner}): 1, or the
+     *             STFT hop under track framing
+     */
+    public LevelTracker(SnippetParams params, int sampleRate, int grid) {
         this.params = Objects.requireNonNull(params, "params");
         this.sampleRate = sampleRate;
+        this.grid = grid;
         snippetSamples = params.snippetSamples(sampleRate);
-        hopSamples = params.hopSamples(sampleRate);
+        hopSamples = params.hopSamples(sampleRate, grid);
         headSamples = snippetSamples % hopSamples;
         recent = new float[snippetSamples];
     }
@@ -94,18 +100,20 @@ public final class LevelTracker {
         return hopSamples;
     }
 
+    /** The sample grid snippet starts lie on. */
+    public int grid() {
+        return grid;
+    }
+
     /**
      * Sum of squares of the track's samples in the snippet starting at {@code start}: a start on
-     * the hop grid whose snippet lies inside the track, or the start of the snippet that ends on
+     * the hop grid whose snippet lies inside the track, or a start from which the snippet reaches
      * the track's end (0 for a track shorter than a snippet).
      */
     double snippetEnergy(long start) {
-        if (start == Math.max(0, totalSamples - snippetSamples)) {
-            double sum = 0;
-            for (float sample : recent) {
-                sum += (double) sample * sample;
-            }
-            return sum;
+        long tail = totalSamples <= snippetSamples ? 0 : SnippetPlanner.tailStart(totalSamples, snippetSamples, grid);
+        if (start == tail) {
+            return recentEnergy((int) (totalSamples - tail));
         }
         if (start % hopSamples != 0 || start + snippetSamples > totalSamples) {
             throw new IllegalArgumentException("no level kept for a snippet at " + start + " in a track of "
@@ -120,6 +128,17 @@ public final class LevelTracker {
         if (headSamples > 0) {
             int last = first + wholeHops;
             sum += last < completedHops ? headEnergy[last] : currentHeadEnergy;
+        }
+        return sum;
+    }
+
+    /** Sum of squares of the last {@code count} samples taken (at most one snippet's worth). */
+    private double recentEnergy(int count) {
+        double sum = 0;
+        int kept = (int) Math.min(totalSamples, snippetSamples);
+        for (int back = 1; back <= Math.min(count, kept); back++) {
+            float sample = recent[Math.floorMod(recentPosition - back, snippetSamples)];
+            sum += (double) sample * sample;
         }
         return sum;
     }

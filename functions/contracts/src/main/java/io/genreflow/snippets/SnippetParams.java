@@ -46,7 +46,20 @@ public record SnippetParams(double snippetSeconds, double hopSeconds, double sil
 
     /** Hop in samples at {@code sampleRate} (rounded to the nearest sample). */
     public int hopSamples(int sampleRate) {
-        return samples("hop", hopSeconds, sampleRate);
+        return hopSamples(sampleRate, 1);
+    }
+
+    /**
+     * Hop in samples at {@code sampleRate}, rounded to the nearest multiple of {@code grid} (at
+     * least one grid step): with track framing the grid is the STFT hop, so a 1-s hop at 22050 Hz
+     * becomes 43 hops of 512 samples, 22016 samples (0.9985 s).
+     */
+    public int hopSamples(int sampleRate, int grid) {
+        if (grid < 1) {
+            throw new IllegalArgumentException("the snippet grid must be at least one sample, got " + grid);
+        }
+        int exact = samples("hop", hopSeconds, sampleRate);
+        return Math.toIntExact(Math.max(1, Math.round((double) exact / grid)) * grid);
     }
 
     private static int samples(String what, double seconds, int sampleRate) {

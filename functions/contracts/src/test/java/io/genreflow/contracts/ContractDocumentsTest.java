@@ -1,23 +1,22 @@
 package io.genreflow.contracts;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.genreflow.json.Json;
 import io.genreflow.manifest.EnsembleSpec;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every message and stored document survives JSON unchanged, tolerates additions, and matches its golden example. */
 class ContractDocumentsTest {
@@ -120,7 +119,7 @@ class ContractDocumentsTest {
         PartialResult partial = ContractJson.read(Resources.text("contracts/partial-result.json"), PartialResult.class);
 
         assertEquals(S3Keys.pcm(batch.trackId()), batch.pcmKey());
-        assertEquals("bytes=" + 352_800L * 4 + "-" + ((396_900L + 66_150) * 4 - 1), batch.pcmRangeHeader());
+        assertEquals("bytes=" + 352_800L * 4 + "-" + ((396_900L + 66_150) * 4 - 1), batch.pcmRangeHeader(0));
         assertEquals(List.of(0.05f, 0.1f, 0.7f, 0.15f), partial.snippets().get(0).probabilities());
         assertEquals("tracks/7c09ad67ae43e395eb68/results/logmel/000001.json", partial.key());
     }

@@ -1,14 +1,13 @@
 package io.genreflow.contracts;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 class MessagesTest {
 
@@ -27,17 +26,29 @@ class MessagesTest {
     void aBatchReadsOnlyTheBytesItsSnippetsCover() {
         SnippetBatchMessage message = batch(661_500, List.of(snippet(3, 66_150), snippet(4, 88_200)));
 
-        assertEquals(66_150, message.firstSample());
-        assertEquals(88_200 + 66_150, message.endSample());
-        assertEquals(PcmLayout.rangeHeader(66_150, 88_200 + 66_150), message.pcmRangeHeader());
+        assertEquals(66_150, message.firstSample(0));
+        assertEquals(88_200 + 66_150, message.endSample(0));
+        assertEquals(PcmLayout.rangeHeader(66_150, 88_200 + 66_150), message.pcmRangeHeader(0));
+    }
+
+    @Test
+    void contextAroundABatchWidensItsRangeInsideTheTrack() {
+        SnippetBatchMessage middle = batch(661_500, List.of(snippet(3, 66_150), snippet(4, 88_200)));
+        SnippetBatchMessage atStart = batch(661_500, List.of(snippet(0, 0)));
+        SnippetBatchMessage atEnd = batch(661_500, List.of(snippet(27, 661_500 - 66_150)));
+
+        assertEquals(66_150 - 1024, middle.firstSample(1024));
+        assertEquals(88_200 + 66_150 + 1024, middle.endSample(1024));
+        assertEquals(0, atStart.firstSample(1024));
+        assertEquals(661_500, atEnd.endSample(1024));
     }
 
     @Test
     void aTrackShorterThanASnippetReadsOnlyWhatExists() {
         SnippetBatchMessage message = batch(22_050, List.of(snippet(0, 0)));
 
-        assertEquals(22_050, message.endSample());
-        assertEquals("bytes=0-88199", message.pcmRangeHeader());
+        assertEquals(22_050, message.endSample(0));
+        assertEquals("bytes=0-88199", message.pcmRangeHeader(0));
     }
 
     @Test

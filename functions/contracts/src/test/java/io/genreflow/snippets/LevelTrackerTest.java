@@ -29,7 +29,7 @@ class LevelTrackerTest {
             signal[i] = (float) (nearSilence * random.nextGaussian());
         }
 
-        SnippetPlan plan = streamed(SnippetParams.defaults(), RATE, signal, 1000);
+        SnippetPlan plan = streamed(SnippetParams.defaults(), RATE, 1, signal, 1000);
         List<Snippet> snippets = plan.snippets();
 
         assertEquals(7, snippets.size());
@@ -46,19 +46,21 @@ class LevelTrackerTest {
     }
 
     /** The streamed levels equal the levels computed directly from the whole signal, for any block sizes. */
-    @ParameterizedTest(name = "{0} s snippets every {1} s at {2} Hz, {3} s of audio, blocks of {4}")
+    @ParameterizedTest(name = "{0} s snippets every {1} s at {2} Hz, {3} s of audio, blocks of {4}, grid {5}")
     @CsvSource({
-        "3.0, 1.0, 22050, 30.2, 4096", "3.0, 1.0, 22050, 2.2, 777", "3.0, 1.0, 22050, 240, 100000",
-        "2.5, 0.75, 16000, 10.3, 333", "2.5, 0.75, 16000, 10.0, 1", "3.0, 3.0, 22050, 10.0, 4097",
-        "1.0, 0.3, 8000, 7.77, 64"})
+        "3.0, 1.0, 22050, 30.2, 4096, 1", "3.0, 1.0, 22050, 2.2, 777, 1", "3.0, 1.0, 22050, 240, 100000, 1",
+        "2.5, 0.75, 16000, 10.3, 333, 1", "2.5, 0.75, 16000, 10.0, 1, 1", "3.0, 3.0, 22050, 10.0, 4097, 1",
+        "1.0, 0.3, 8000, 7.77, 64, 1", "3.0, 1.0, 22050, 30.2, 4096, 512", "3.0, 1.0, 22050, 31.0, 999, 512",
+        "1.0, 0.5, 8000, 7.77, 64, 256"})
     void streamedLevelsMatchTheWholeSignal(double snippetSeconds, double hopSeconds, int rate, double seconds,
-            int block) {
+            int block, int grid) {
         SnippetParams params = new SnippetParams(snippetSeconds, hopSeconds, -40);
         float[] signal = swellingNoise((int) Math.round(seconds * rate), rate);
 
-        SnippetPlan plan = streamed(params, rate, signal, block);
+        SnippetPlan plan = streamed(params, rate, grid, signal, block);
 
-        long[] starts = SnippetPlanner.starts(signal.length, params.snippetSamples(rate), params.hopSamples(rate));
+        long[] starts = SnippetPlanner.starts(signal.length, params.snippetSamples(rate), params.hopSamples(rate, grid),
+                grid);
         assertEquals(starts.length, plan.snippets().size());
         for (int k = 0; k < starts.length; k++) {
             Snippet snippet = plan.snippets().get(k);
@@ -73,12 +75,12 @@ class LevelTrackerTest {
             assertEquals(expected, snippet.rmsDbfs(), 1e-9, "snippet " + k);
             assertEquals(expected < -40, snippet.silent(), "snippet " + k);
         }
-        assertEquals(plan, SnippetPlanner.plan(params, rate, signal));
+        assertEquals(plan, SnippetPlanner.plan(params, rate, grid, signal));
     }
 
     @Test
     void rejectsNonFiniteSamplesWithoutTakingThem() {
-        LevelTracker levels = new LevelTracker(SnippetParams.defaults(), RATE);
+        LevelTracker levels = new LevelTracker(SnippetParams.defaults(), RATE, 1);
         levels.accept(new float[100], 0, 100);
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> levels.accept(new float[] {0.1f, Float.NaN}, 0, 2));
@@ -88,15 +90,15 @@ class LevelTrackerTest {
 
     @Test
     void answersOnlyForPlannedStarts() {
-        LevelTracker levels = new LevelTracker(SnippetParams.defaults(), RATE);
+        LevelTracker levels = new LevelTracker(SnippetParams.defaults(), RATE, 1);
         levels.accept(new float[10 * RATE], 0, 10 * RATE);
         assertEquals(0.0, levels.snippetEnergy(7L * RATE));
         assertThrows(IllegalArgumentException.class, () -> levels.snippetEnergy(RATE / 2));
         assertThrows(IllegalArgumentException.class, () -> levels.snippetEnergy(8L * RATE));
     }
 
-    private static SnippetPlan streamed(SnippetParams params, int rate, float[] signal, int block) {
-        LevelTracker levels = new LevelTracker(params, rate);
+    private static SnippetPlan streamed(SnippetParams params, int rate, int grid, float[] signal, int block) {
+        LevelTracker levels = new LevelTracker(params, rate, grid);
         for (int offset = 0; offset < signal.length; offset += block) {
             levels.accept(signal, offset, Math.min(block, signal.length - offset));
         }

@@ -14,7 +14,7 @@ class SnippetPlanJsonTest {
         for (int i = 3 * 22050; i < signal.length; i++) {
             signal[i] = (float) (0.3 * Math.sin(i * 0.05));
         }
-        SnippetPlan plan = SnippetPlanner.plan(SnippetParams.defaults(), 22050, signal);
+        SnippetPlan plan = SnippetPlanner.plan(SnippetParams.defaults(), 22050, 1, signal);
 
         String json = Json.mapper().writeValueAsString(plan);
         SnippetPlan back = Json.mapper().readValue(json, SnippetPlan.class);

@@ -15,24 +15,24 @@ class SnippetPlannerTest {
 
     @Test
     void trackShorterThanASnippetGetsOneSnippetAtZero() {
-        assertArrayEquals(new long[] {0}, SnippetPlanner.starts(RATE / 2, SNIPPET, HOP));
-        assertArrayEquals(new long[] {0}, SnippetPlanner.starts(1, SNIPPET, HOP));
+        assertArrayEquals(new long[] {0}, SnippetPlanner.starts(RATE / 2, SNIPPET, HOP, 1));
+        assertArrayEquals(new long[] {0}, SnippetPlanner.starts(1, SNIPPET, HOP, 1));
     }
 
     @Test
     void trackOfExactlyOneSnippetGetsOne() {
-        assertArrayEquals(new long[] {0}, SnippetPlanner.starts(SNIPPET, SNIPPET, HOP));
+        assertArrayEquals(new long[] {0}, SnippetPlanner.starts(SNIPPET, SNIPPET, HOP, 1));
     }
 
     @Test
     void tailIsCoveredByASnippetEndingOnTheTrackEnd() {
         // 3.5 s: the regular snippet covers 0-3 s, the tail snippet 0.5-3.5 s.
-        assertArrayEquals(new long[] {0, RATE / 2}, SnippetPlanner.starts(3 * RATE + RATE / 2, SNIPPET, HOP));
+        assertArrayEquals(new long[] {0, RATE / 2}, SnippetPlanner.starts(3 * RATE + RATE / 2, SNIPPET, HOP, 1));
     }
 
     @Test
     void thirtySecondsMakeTwentyEightSnippetsEndingExactlyOnTheEnd() {
-        long[] starts = SnippetPlanner.starts(30L * RATE, SNIPPET, HOP);
+        long[] starts = SnippetPlanner.starts(30L * RATE, SNIPPET, HOP, 1);
         assertEquals(28, starts.length);
         for (int k = 0; k < starts.length; k++) {
             assertEquals((long) k * HOP, starts[k]);
@@ -43,7 +43,7 @@ class SnippetPlannerTest {
     @Test
     void thirtyPointTwoSecondsAddAnEndAlignedSnippet() {
         long total = Math.round(30.2 * RATE);
-        long[] starts = SnippetPlanner.starts(total, SNIPPET, HOP);
+        long[] starts = SnippetPlanner.starts(total, SNIPPET, HOP, 1);
         assertEquals(29, starts.length);
         assertEquals(27L * HOP, starts[27]);
         assertEquals(total - SNIPPET, starts[28]);
@@ -52,9 +52,28 @@ class SnippetPlannerTest {
 
     @Test
     void fourMinutesMakeTwoHundredThirtyEightSnippets() {
-        long[] starts = SnippetPlanner.starts(240L * RATE, SNIPPET, HOP);
+        long[] starts = SnippetPlanner.starts(240L * RATE, SNIPPET, HOP, 1);
         assertEquals(238, starts.length);
         assertEquals(237L * HOP, starts[237]);
+    }
+
+    @Test
+    void onTheStftGridEveryStartIsAFrameAndTheTailEndsUnderOneFramePastTheTrack() {
+        int grid = 512;
+        int hop = SnippetParams.defaults().hopSamples(RATE, grid);
+        assertEquals(43 * 512, hop);
+
+        long total = Math.round(30.2 * RATE);
+        long[] starts = SnippetPlanner.starts(total, SNIPPET, hop, grid);
+
+        for (long start : starts) {
+            assertEquals(0, start % grid, "start " + start);
+        }
+        long tail = starts[starts.length - 1];
+        assertTrue(tail + SNIPPET >= total && tail + SNIPPET < total + grid, "tail at " + tail);
+        assertTrue(tail > starts[starts.length - 2]);
+        assertThrows(IllegalArgumentException.class, () -> SnippetPlanner.starts(total, SNIPPET, RATE, grid),
+                "a hop off the grid");
     }
 
     @Test
@@ -66,24 +85,24 @@ class SnippetPlannerTest {
         assertEquals(12000, hop);
 
         // 10 s: starts 0, 0.75, ..., 7.5 s; the last ends exactly at 10 s.
-        long[] exact = SnippetPlanner.starts(160_000, snippet, hop);
+        long[] exact = SnippetPlanner.starts(160_000, snippet, hop, 1);
         assertEquals(11, exact.length);
         assertEquals(120_000, exact[10]);
 
         // 10.3 s: the same eleven, then one ending at 10.3 s.
-        long[] withTail = SnippetPlanner.starts(164_800, snippet, hop);
+        long[] withTail = SnippetPlanner.starts(164_800, snippet, hop, 1);
         assertEquals(12, withTail.length);
         assertEquals(120_000, withTail[10]);
         assertEquals(124_800, withTail[11]);
 
         // Hop equal to the snippet: back-to-back snippets, tail aligned to the end.
-        assertArrayEquals(new long[] {0, 3 * RATE, 6 * RATE, 7 * RATE}, SnippetPlanner.starts(10 * RATE, SNIPPET, SNIPPET));
+        assertArrayEquals(new long[] {0, 3 * RATE, 6 * RATE, 7 * RATE}, SnippetPlanner.starts(10 * RATE, SNIPPET, SNIPPET, 1));
     }
 
     @Test
     void everySampleIsCoveredAndStartsIncrease() {
         for (long total : new long[] {1, 66_149, 66_150, 66_151, 88_200, 665_910, 1_000_003}) {
-            long[] starts = SnippetPlanner.starts(total, SNIPPET, HOP);
+            long[] starts = SnippetPlanner.starts(total, SNIPPET, HOP, 1);
             assertEquals(0, starts[0]);
             for (int k = 1; k < starts.length; k++) {
                 assertTrue(starts[k] > starts[k - 1] && starts[k] - starts[k - 1] <= HOP, "gap before snippet " + k);
@@ -95,15 +114,15 @@ class SnippetPlannerTest {
     @Test
     void emptyTrackIsAnError() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> SnippetPlanner.starts(0, SNIPPET, HOP));
+                () -> SnippetPlanner.starts(0, SNIPPET, HOP, 1));
         assertTrue(error.getMessage().contains("no audio"), error.getMessage());
-        LevelTracker nothing = new LevelTracker(SnippetParams.defaults(), RATE);
+        LevelTracker nothing = new LevelTracker(SnippetParams.defaults(), RATE, 1);
         assertThrows(IllegalArgumentException.class, () -> SnippetPlanner.plan(nothing));
     }
 
     @Test
     void planCarriesTheLayout() {
-        SnippetPlan plan = SnippetPlanner.plan(SnippetParams.defaults(), RATE, new float[Math.round(30.2f * RATE)]);
+        SnippetPlan plan = SnippetPlanner.plan(SnippetParams.defaults(), RATE, 1, new float[Math.round(30.2f * RATE)]);
         assertEquals(RATE, plan.sampleRate());
         assertEquals(665_910, plan.totalSamples());
         assertEquals(SNIPPET, plan.snippetSamples());

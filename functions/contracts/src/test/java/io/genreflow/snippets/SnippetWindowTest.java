@@ -53,7 +53,7 @@ class SnippetWindowTest {
     void planWindowsCutTheSnippetsThePlanDescribes() {
         int rate = 100;
         float[] signal = ramp(350);
-        SnippetPlan plan = SnippetPlanner.plan(new SnippetParams(3.0, 1.0, -60), rate, signal);
+        SnippetPlan plan = SnippetPlanner.plan(new SnippetParams(3.0, 1.0, -60), rate, 1, signal);
         assertEquals(2, plan.snippets().size());
         float[] tail = plan.window(1).cut(signal, 0);
         assertArrayEquals(Arrays.copyOfRange(signal, 50, 350), tail);

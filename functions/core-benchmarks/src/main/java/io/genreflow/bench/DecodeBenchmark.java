@@ -2,8 +2,8 @@ package io.genreflow.bench;
 
 import io.genreflow.audio.AudioDecoder;
 import io.genreflow.audio.MonoAudioStream;
-import io.genreflow.audio.ResamplingStream;
 import io.genreflow.audio.Resampler;
+import io.genreflow.audio.ResamplingStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,13 +2,13 @@ package io.genreflow.handlers;
 
 import io.genreflow.contracts.ContractJson;
 import io.genreflow.contracts.PartialResult;
+import io.genreflow.contracts.Representation;
 import io.genreflow.contracts.SchemaVersion;
 import io.genreflow.contracts.SnippetBatchMessage;
-import io.genreflow.contracts.Representation;
+import io.genreflow.manifest.ModelException;
 import io.genreflow.messaging.MessageHandler;
 import io.genreflow.messaging.MessageSender;
 import io.genreflow.messaging.QueueMessage;
-import io.genreflow.manifest.ModelException;
 import io.genreflow.model.OnnxSnippetClassifier;
 import io.genreflow.pcm.PcmRange;
 import io.genreflow.scoring.ScoringTime;
@@ -76,8 +76,9 @@ public final class ClassifierHandler implements MessageHandler, AutoCloseable {
                     + representation().id() + "' classifier through " + message.queue() + "; check the queue wiring");
         }
         long start = System.nanoTime();
-        PcmRange pcm = PcmRange.fromBytes(store.readRange(batch.pcmKey(), batch.pcmRangeHeader()), batch.firstSample(),
-                batch.totalSamples());
+        int context = scorer.contextSamples();
+        PcmRange pcm = PcmRange.fromBytes(store.readRange(batch.pcmKey(), batch.pcmRangeHeader(context)),
+                batch.firstSample(context), batch.totalSamples());
         long read = System.nanoTime();
         long[] starts = batch.snippets().stream().mapToLong(SnippetBatchMessage.Snippet::startSample).toArray();
         ScoringTime scoring = new ScoringTime();

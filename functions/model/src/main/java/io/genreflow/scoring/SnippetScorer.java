@@ -1,15 +1,14 @@
 package io.genreflow.scoring;
 
-import io.genreflow.pcm.SampleSource;
-
+import io.genreflow.contracts.Representation;
 import io.genreflow.features.FeatureExtractor;
 import io.genreflow.manifest.FeatureParams;
-import io.genreflow.manifest.Normalisation;
-import io.genreflow.contracts.Representation;
 import io.genreflow.manifest.ModelException;
 import io.genreflow.manifest.ModelManifest;
-import io.genreflow.model.OnnxSnippetClassifier;
+import io.genreflow.manifest.Normalisation;
 import io.genreflow.manifest.RepresentationModel;
+import io.genreflow.model.OnnxSnippetClassifier;
+import io.genreflow.pcm.SampleSource;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.Objects;
@@ -79,10 +78,19 @@ public final class SnippetScorer {
     }
 
     /**
+     * Samples the features read beyond each end of a batch: a {@link SampleSource} handed to
+     * {@link #score} must hold them too where the track has them (a ranged read widens by this much).
+     */
+    public int contextSamples() {
+        return params.contextSamples();
+    }
+
+    /**
      * Scores the snippets starting at {@code startSamples}.
      *
-     * @param pcm          holds the samples of every snippet (the whole track, or a ranged read of it)
-     * @param startSamples each snippet's first sample in the track
+     * @param pcm          holds the samples of every snippet and {@link #contextSamples()} around
+     *                     them (the whole track, or a ranged read of it)
+     * @param startSamples each snippet's first sample in the track, in increasing order
      * @return per snippet, in the order of {@code startSamples}, one probability per manifest label
      * @throws IllegalArgumentException when {@code pcm} does not hold a snippet's samples
      * @throws ModelException           when the model fails or returns something that is not a
@@ -104,11 +112,12 @@ public final class SnippetScorer {
                 int count = Math.min(batchSize, startSamples.length - first);
                 float[] batch = new float[count * snippetSize];
                 long featuresStart = System.nanoTime();
+                float[][][] features = extractor.extract(pcm,
+                        Arrays.copyOfRange(startSamples, first, first + count), snippetSamples);
                 for (int i = 0; i < count; i++) {
-                    float[][] features = extractor.extract(pcm.read(startSamples[first + i], snippetSamples));
-                    normalisation.apply(features);
+                    normalisation.apply(features[i]);
                     int offset = i * snippetSize;
-                    for (float[] step : features) {
+                    for (float[] step : features[i]) {
                         System.arraycopy(step, 0, batch, offset, step.length);
                         offset += step.length;
                     }

@@ -41,7 +41,8 @@ class ModelManifestTest {
         assertEquals(List.of("blues", "jazz", "metal"), manifest.labels());
         assertEquals(22050, manifest.sampleRate());
         assertEquals(SnippetParams.defaults(), manifest.snippets());
-        assertEquals(FeatureParams.defaults(), manifest.features());
+        assertEquals(FeatureParams.defaults().withFraming(FeatureParams.Framing.SNIPPET), manifest.features(),
+                "a manifest written before framing existed reads as snippet framing");
         assertEquals(List.of("logmel", "chroma"), List.copyOf(manifest.representations().keySet()));
 
         RepresentationModel logmel = manifest.model(Representation.LOGMEL);

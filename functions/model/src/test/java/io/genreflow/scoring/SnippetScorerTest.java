@@ -1,10 +1,5 @@
 package io.genreflow.scoring;
 
-import io.genreflow.fixtures.GeneratedAudio;
-import io.genreflow.fixtures.FixtureModels;
-
-import io.genreflow.pcm.PcmRange;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.genreflow.contracts.PcmLayout;
-import io.genreflow.features.FeatureExtractor;
-import io.genreflow.manifest.Normalisation;
 import io.genreflow.contracts.Representation;
+import io.genreflow.features.FeatureExtractor;
+import io.genreflow.fixtures.FixtureModels;
+import io.genreflow.fixtures.GeneratedAudio;
 import io.genreflow.json.Json;
 import io.genreflow.manifest.ModelException;
 import io.genreflow.manifest.ModelManifest;
+import io.genreflow.manifest.Normalisation;
 import io.genreflow.model.OnnxSnippetClassifier;
+import io.genreflow.pcm.PcmRange;
+import io.genreflow.snippets.SnippetPlanner;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -46,9 +45,11 @@ class SnippetScorerTest {
 
     private static final ModelManifest MANIFEST = FixtureModels.pipeline();
     private static final float[] TRACK = GeneratedAudio.music(7.3, 1, GeneratedAudio.RATE, 11);
-    /** The plan of a 7.3-s track: every second up to 4 s, then the snippet ending on the track's end. */
-    private static final long[] STARTS = {0, 22_050, 44_100, 66_150, 88_200, 94_815};
     private static final int SNIPPET = 66_150;
+    /** The plan of a 7.3-s track on the fixture's frame grid: every 43 frames, then the tail reaching the end. */
+    private static final long[] STARTS = SnippetPlanner.starts(TRACK.length, SNIPPET,
+            MANIFEST.snippets().hopSamples(MANIFEST.sampleRate(), MANIFEST.features().snippetGrid()),
+            MANIFEST.features().snippetGrid());
 
     @TempDir
     Path temp;
@@ -64,8 +65,8 @@ class SnippetScorerTest {
             FeatureExtractor extractor = FeatureExtractor.create(representation, MANIFEST.features());
             Normalisation normalisation = MANIFEST.model(representation).normalisation();
             for (int s = 0; s < STARTS.length; s++) {
-                float[] samples = Arrays.copyOfRange(TRACK, (int) STARTS[s], (int) STARTS[s] + SNIPPET);
-                float[][] features = standardised(extractor.extract(samples), normalisation);
+                float[][] alone = extractor.extract(PcmRange.whole(TRACK), new long[] {STARTS[s]}, SNIPPET)[0];
+                float[][] features = standardised(alone, normalisation);
                 float[] byHand = classifier.classify(new float[][][] {features})[0];
                 assertArrayEquals(byHand, scored[s], BATCH_TOLERANCE, representation.id() + " snippet " + s);
                 assertEquals(1.0, sum(scored[s]), 1e-5);
@@ -102,14 +103,17 @@ class SnippetScorerTest {
     void aRangedReadOfThePcmObjectScoresLikeTheWholeTrack() throws Exception {
         ByteBuffer object = ByteBuffer.allocate(TRACK.length * PcmLayout.BYTES_PER_SAMPLE).order(PcmLayout.BYTE_ORDER);
         object.asFloatBuffer().put(TRACK);
-        long[] batch = Arrays.copyOfRange(STARTS, 3, 6);
-        long end = Math.min(TRACK.length, batch[2] + SNIPPET);
-        byte[] range = Arrays.copyOfRange(object.array(), (int) PcmLayout.byteOffset(batch[0]), (int) PcmLayout.byteOffset(end));
+        long[] batch = Arrays.copyOfRange(STARTS, 2, 5);
         try (OnnxSnippetClassifier classifier = load(Representation.CHROMA)) {
             SnippetScorer scorer = new SnippetScorer(classifier, 3);
+            long first = batch[0] - scorer.contextSamples();
+            long end = Math.min(TRACK.length, batch[2] + SNIPPET + scorer.contextSamples());
+            byte[] range = Arrays.copyOfRange(object.array(), (int) PcmLayout.byteOffset(first),
+                    (int) PcmLayout.byteOffset(end));
 
+            assertEquals(1024, scorer.contextSamples(), "the fixture models use track framing");
             assertArrayEquals(scorer.score(PcmRange.whole(TRACK), batch),
-                    scorer.score(PcmRange.fromBytes(range, batch[0], TRACK.length), batch));
+                    scorer.score(PcmRange.fromBytes(range, first, TRACK.length), batch));
         }
     }
 

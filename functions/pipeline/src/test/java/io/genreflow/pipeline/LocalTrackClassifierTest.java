@@ -1,9 +1,5 @@
 package io.genreflow.pipeline;
 
-import io.genreflow.fixtures.GeneratedAudio;
-import io.genreflow.fixtures.FixtureModels;
-
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,20 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genreflow.audio.AudioDecodeException;
+import io.genreflow.contracts.EnsembleResult;
+import io.genreflow.contracts.GenreRanking;
+import io.genreflow.contracts.LabelScore;
+import io.genreflow.contracts.Representation;
 import io.genreflow.contracts.SourceObject;
 import io.genreflow.contracts.TrackStatus;
 import io.genreflow.contracts.Verdict;
 import io.genreflow.features.FeatureExtractor;
-import io.genreflow.contracts.Representation;
+import io.genreflow.fixtures.FixtureModels;
+import io.genreflow.fixtures.GeneratedAudio;
 import io.genreflow.manifest.ModelException;
 import io.genreflow.manifest.ModelManifest;
 import io.genreflow.model.OnnxSnippetClassifier;
+import io.genreflow.pcm.PcmRange;
 import io.genreflow.snippets.SnippetPlan;
 import io.genreflow.snippets.SnippetPlanner;
 import io.genreflow.verdict.Ensemble;
-import io.genreflow.contracts.EnsembleResult;
-import io.genreflow.contracts.GenreRanking;
-import io.genreflow.contracts.LabelScore;
 import io.genreflow.verdict.SnippetPooling;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -33,6 +32,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -85,11 +85,16 @@ class LocalTrackClassifierTest {
 
         LocalClassification result = classifier.classify(new ByteArrayInputStream(wav), "ten.wav");
 
-        SnippetPlan plan = SnippetPlanner.plan(classifier.manifest().snippets(), GeneratedAudio.RATE, direct);
+        SnippetPlan plan = SnippetPlanner.plan(classifier.manifest().snippets(), GeneratedAudio.RATE,
+                classifier.manifest().features().snippetGrid(), direct);
         assertEquals(plan, result.track().snippets());
-        assertEquals(9, plan.snippets().size(), "every second up to 7 s, then one ending at 10.5 s");
-        assertEquals(List.of(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 7.5),
-                result.verdict().timeline().stream().map(Verdict.TimelineEntry::startSeconds).toList());
+        assertEquals(9, plan.snippets().size(), "every 43 frames (0.9985 s) up to 7 s, then one reaching 10.5 s");
+        List<Double> starts = new ArrayList<>();
+        for (int k = 0; k < 8; k++) {
+            starts.add(k * 43 * 512 / 22050.0);
+        }
+        starts.add(323 * 512 / 22050.0);
+        assertEquals(starts, result.verdict().timeline().stream().map(Verdict.TimelineEntry::startSeconds).toList());
         assertMatchesTheCore(direct, result.verdict());
     }
 
@@ -149,12 +154,13 @@ class LocalTrackClassifierTest {
     }
 
     /**
-     * Recomputes the verdict's numbers from the core packages alone: the snippets of the directly
-     * decoded signal, each representation's features, normalisation and model, pooling, ensemble.
+     * Recomputes the verdict's numbers from the libraries alone: the snippets of the directly
+     * decoded signal, each representation's features (each snippet on its own), normalisation and
+     * model, pooling, ensemble.
      */
     private static void assertMatchesTheCore(float[] signal, Verdict verdict) throws ModelException {
         ModelManifest manifest = classifier.manifest();
-        SnippetPlan plan = SnippetPlanner.plan(manifest.snippets(), manifest.sampleRate(), signal);
+        SnippetPlan plan = SnippetPlanner.plan(manifest.snippets(), manifest.sampleRate(), manifest.features().snippetGrid(), signal);
         Map<String, float[][]> snippetScores = new TreeMap<>();
         Map<String, double[]> trackScores = new TreeMap<>();
         for (String id : manifest.representations().keySet()) {
@@ -164,7 +170,8 @@ class LocalTrackClassifierTest {
             try (OnnxSnippetClassifier model = OnnxSnippetClassifier.load(FixtureModels.pipelineManifest(), representation,
                     OnnxSnippetClassifier.Options.defaults())) {
                 for (int s = 0; s < probabilities.length; s++) {
-                    float[][] features = extractor.extract(plan.window(s).cut(signal, 0));
+                    long[] start = {plan.snippets().get(s).startSample()};
+                    float[][] features = extractor.extract(PcmRange.whole(signal), start, plan.snippetSamples())[0];
                     manifest.model(representation).normalisation().apply(features);
                     probabilities[s] = model.classify(new float[][][] {features})[0];
                 }

@@ -1,11 +1,5 @@
 package io.genreflow.split;
 
-import io.genreflow.fixtures.GeneratedAudio;
-import io.genreflow.fixtures.FixtureModels;
-
-import io.genreflow.pcm.PcmBuffer;
-import io.genreflow.pipeline.TestTracks;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genreflow.audio.AudioDecodeException;
-import io.genreflow.contracts.SourceFormat;
 import io.genreflow.contracts.AudioInfo;
+import io.genreflow.contracts.SourceFormat;
 import io.genreflow.energy.EnergyAnalyzer;
 import io.genreflow.energy.EnergyScore;
+import io.genreflow.fixtures.FixtureModels;
+import io.genreflow.fixtures.GeneratedAudio;
 import io.genreflow.manifest.ModelManifest;
+import io.genreflow.pcm.PcmBuffer;
+import io.genreflow.pipeline.TestTracks;
 import io.genreflow.snippets.SnippetPlanner;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -42,7 +40,7 @@ class TrackSplitterTest {
         assertEquals(AudioInfo.of(SourceFormat.WAV, 2, 44100, GeneratedAudio.RATE, direct.length), split.audio());
         assertEquals(wav.length, split.sourceBytes());
         assertArrayEquals(direct, pcm.read(0, direct.length));
-        assertEquals(SnippetPlanner.plan(MANIFEST.snippets(), GeneratedAudio.RATE, direct), split.plan());
+        assertEquals(SnippetPlanner.plan(MANIFEST.snippets(), GeneratedAudio.RATE, MANIFEST.features().snippetGrid(), direct), split.plan());
         EnergyAnalyzer energy = new EnergyAnalyzer(MANIFEST.features());
         energy.accept(direct, 0, direct.length);
         assertEquals(EnergyScore.of(energy.finish()), split.energy());
@@ -54,8 +52,9 @@ class TrackSplitterTest {
 
         SplitResult split = SPLITTER.split(new ByteArrayInputStream(wav), new PcmBuffer());
 
-        // Regular starts every second up to 6 s, then one snippet ending on the track's end (9.3 s).
-        assertArrayEquals(new long[] {0, 22050, 44100, 66150, 88200, 110250, 132300, 138915}, split.snippetStarts());
+        // On the fixture models' frame grid: starts every 43 frames of 512 samples (0.9985 s) up to
+        // 6 s, then the first frame from which a snippet reaches the track's end (9.3 s).
+        assertArrayEquals(new long[] {0, 22016, 44032, 66048, 88064, 110080, 132096, 139264}, split.snippetStarts());
         // The sound stops at 5.8 s: only snippets starting after it are silent.
         assertArrayEquals(new boolean[] {false, false, false, false, false, false, true, true},
                 split.plan().silentMask());

@@ -3,8 +3,10 @@ package io.genreflow.training.prepare;
 import io.genreflow.audio.AudioDecoder;
 import io.genreflow.audio.MonoAudioStream;
 import io.genreflow.audio.ResamplingStream;
-import io.genreflow.features.FeatureSetExtractor;
 import io.genreflow.contracts.Representation;
+import io.genreflow.features.FeatureSetExtractor;
+import io.genreflow.pcm.PcmRange;
+import io.genreflow.snippets.Snippet;
 import io.genreflow.snippets.SnippetPlan;
 import io.genreflow.snippets.SnippetPlanner;
 import io.genreflow.training.augment.Augmentation;
@@ -67,9 +69,12 @@ final class TrackPreparer {
         List<TrackOutcome.Row> rows = new ArrayList<>();
         for (Augmentation augmentation : settings.augmentations()) {
             float[] signal = augmentation.apply(audio, sampleRate, augmentation.randomFor(settings.splits().seed(), track.id()));
-            SnippetPlan plan = SnippetPlanner.plan(settings.snippets(), sampleRate, signal);
+            SnippetPlan plan = SnippetPlanner.plan(settings.snippets(), sampleRate, settings.features().snippetGrid(), signal);
+            long[] starts = plan.snippets().stream().mapToLong(Snippet::startSample).toArray();
+            List<Map<Representation, float[][]>> features =
+                    extractor.extract(PcmRange.whole(signal), starts, plan.snippetSamples());
             for (int i = 0; i < plan.snippets().size(); i++) {
-                shard.write(extractor.extract(plan.window(i).cut(signal, 0)));
+                shard.write(features.get(i));
                 rows.add(new TrackOutcome.Row(augmentation.name(), plan.snippets().get(i).startSample(),
                         plan.snippets().get(i).silent()));
             }

@@ -2,14 +2,14 @@ package io.genreflow.training.evaluate;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.genreflow.manifest.FeatureParams;
-import io.genreflow.manifest.Normalisation;
 import io.genreflow.contracts.Representation;
 import io.genreflow.json.Json;
+import io.genreflow.manifest.FeatureParams;
+import io.genreflow.manifest.Normalisation;
 import io.genreflow.snippets.SnippetParams;
 import io.genreflow.training.augment.Augmentation;
-import io.genreflow.training.prepare.PrepareSettings;
 import io.genreflow.training.prepare.Preparation;
+import io.genreflow.training.prepare.PrepareSettings;
 import io.genreflow.training.prepare.Progress;
 import io.genreflow.training.prepare.TrackListReader;
 import io.genreflow.training.split.SplitParams;
@@ -42,7 +42,7 @@ import javax.sound.sampled.AudioSystem;
 public final class TinyModelSet {
 
     public static final List<String> LABELS = List.of("bass", "hiss", "tone");
-    public static final FeatureParams FEATURES = new FeatureParams(8000, 512, 256, 16, 0.0, 4000.0, 12, 80.0, 256, 256);
+    public static final FeatureParams FEATURES = new FeatureParams(8000, 512, 256, 16, 0.0, 4000.0, 12, 80.0, 256, 256, FeatureParams.Framing.TRACK);
     public static final SnippetParams SNIPPETS = new SnippetParams(1.0, 0.5, -60.0);
     public static final SplitParams SPLITS = new SplitParams(7, 0.3, 0.3, 3);
     public static final int TRACKS_PER_LABEL = 7;

@@ -12,10 +12,12 @@ import io.genreflow.audio.AudioDecodeException;
 import io.genreflow.audio.AudioDecoder;
 import io.genreflow.audio.MonoAudioStream;
 import io.genreflow.audio.ResamplingStream;
-import io.genreflow.manifest.FeatureParams;
-import io.genreflow.features.FeatureSetExtractor;
 import io.genreflow.contracts.Representation;
+import io.genreflow.features.FeatureSetExtractor;
 import io.genreflow.json.Json;
+import io.genreflow.manifest.FeatureParams;
+import io.genreflow.pcm.PcmRange;
+import io.genreflow.snippets.Snippet;
 import io.genreflow.snippets.SnippetParams;
 import io.genreflow.snippets.SnippetPlan;
 import io.genreflow.snippets.SnippetPlanner;
@@ -140,14 +142,17 @@ class PreparationTest {
                 for (String name : strings(description.get("augmentations"))) {
                     Augmentation augmentation = Augmentation.named(name);
                     float[] signal = augmentation.apply(audio, RATE, augmentation.randomFor(42, id));
-                    SnippetPlan plan = SnippetPlanner.plan(SnippetParams.defaults(), RATE, signal);
+                    SnippetPlan plan = SnippetPlanner.plan(SnippetParams.defaults(), RATE, FeatureParams.defaults().snippetGrid(), signal);
+                    long[] starts = plan.snippets().stream().mapToLong(Snippet::startSample).toArray();
+                    List<Map<Representation, float[][]>> served =
+                            extractor.extract(PcmRange.whole(signal), starts, plan.snippetSamples());
                     for (int i = 0; i < plan.snippets().size(); i++, row++) {
                         CsvTable.Row snippet = snippets.rows().get(row);
                         assertEquals(List.of(Integer.toString(row), track.get(0), track.get(3), track.get(5), track.get(6), name,
                                 Long.toString(plan.snippets().get(i).startSample()), Boolean.toString(plan.snippets().get(i).silent())),
                                 snippet.fields());
                         silent += plan.snippets().get(i).silent() ? 1 : 0;
-                        Map<Representation, float[][]> expected = extractor.extract(plan.window(i).cut(signal, 0));
+                        Map<Representation, float[][]> expected = served.get(i);
                         for (Representation representation : Representation.values()) {
                             assertRoundedEqual(expected.get(representation), shardRows.get(representation).row(row),
                                     representation.id() + " of row " + row);

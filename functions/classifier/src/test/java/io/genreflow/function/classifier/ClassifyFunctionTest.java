@@ -40,7 +40,7 @@ class ClassifyFunctionTest {
     /** The track, PCM length and snippet starts the saved event's good record names. */
     private static final TrackId TRACK = new TrackId("0123456789abcdef0123");
     private static final int TOTAL_SAMPLES = 110_250;
-    private static final long[] SNIPPET_STARTS = {0, 22_050, 44_100};
+    private static final long[] SNIPPET_STARTS = {0, 22_016, 44_032};
     private static final Path MANIFEST = FixtureModels.pipelineManifest();
 
     @Inject
