@@ -60,8 +60,8 @@ class BadUploadTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("genreflow.functions.max-upload-bytes", "1500000",
-                    "genreflow.functions.max-duration", "20S",
+            return Map.of("genreflow.splitter.max-bytes", "1500000",
+                    "genreflow.splitter.max-duration-seconds", "20",
                     "genreflow.queues.uploads-visibility-timeout", "1M");
         }
     }
@@ -72,7 +72,7 @@ class BadUploadTest {
     @ConfigProperty(name = "genreflow.data-dir")
     Path dataDir;
 
-    @ConfigProperty(name = "genreflow.functions.models-manifest")
+    @ConfigProperty(name = "genreflow.models.manifest")
     Path manifest;
 
     @Test

@@ -63,7 +63,7 @@ class RedeliveredBatchTest {
     @ConfigProperty(name = "genreflow.data-dir")
     Path dataDir;
 
-    @ConfigProperty(name = "genreflow.functions.models-manifest")
+    @ConfigProperty(name = "genreflow.models.manifest")
     Path manifest;
 
     @Test

@@ -22,7 +22,7 @@ import io.genreflow.fixtures.GeneratedAudio;
 import io.genreflow.handlers.SplitterHandler;
 import io.genreflow.handlers.SplitterSettings;
 import io.genreflow.messaging.QueueMessage;
-import io.genreflow.messaging.QueueNames;
+import io.genreflow.contracts.QueueNames;
 import io.genreflow.split.SplitLimits;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

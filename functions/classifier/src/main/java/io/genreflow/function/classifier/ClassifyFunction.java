@@ -1,8 +1,8 @@
 package io.genreflow.function.classifier;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
-import io.genreflow.handlers.ClassifierHandler;
 import io.genreflow.messaging.LambdaSqsRecords;
+import io.genreflow.messaging.QueueRouter;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 
@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 public class ClassifyFunction {
 
     @Inject
-    ClassifierHandler classifier;
+    QueueRouter classifier;
 
     /** Scores the snippet batch in the record's body and sends the partial result on. */
     @Funq

@@ -15,7 +15,7 @@ import io.genreflow.contracts.TrackId;
 import io.genreflow.contracts.Representation;
 import io.genreflow.function.testing.EmbeddedAwsResource;
 import io.genreflow.function.testing.SqsEvents;
-import io.genreflow.messaging.QueueNames;
+import io.genreflow.contracts.QueueNames;
 import io.genreflow.model.OnnxSnippetClassifier;
 import io.genreflow.pcm.PcmRange;
 import io.genreflow.scoring.SnippetScorer;

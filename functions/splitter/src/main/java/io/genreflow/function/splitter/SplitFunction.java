@@ -1,8 +1,8 @@
 package io.genreflow.function.splitter;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
-import io.genreflow.handlers.SplitterHandler;
 import io.genreflow.messaging.LambdaSqsRecords;
+import io.genreflow.messaging.QueueRouter;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 
@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 public class SplitFunction {
 
     @Inject
-    SplitterHandler splitter;
+    QueueRouter splitter;
 
     /** Splits every upload the S3 event notification in the record's body announces. */
     @Funq

@@ -1,30 +1,27 @@
 package io.genreflow.function.splitter;
 
-import io.genreflow.handlers.SplitterHandler;
-import io.genreflow.handlers.SplitterSettings;
-import io.genreflow.messaging.QueueNames;
+import io.genreflow.splitter.SplitterRoot;
 import io.genreflow.manifest.ModelException;
-import io.genreflow.split.SplitLimits;
+import io.genreflow.messaging.QueueRouter;
 import io.quarkus.runtime.Startup;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Clock;
+import org.eclipse.microprofile.config.Config;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** Makes the one splitter of this container, at start-up, so the Lambda init phase reads the manifest. */
+/** Makes the one splitter of this container at start-up, from its composition root, so the Lambda init phase reads the manifest. */
 public class SplitterProducer {
 
     @Produces
     @Singleton
     @Startup
-    SplitterHandler splitter(S3Client s3, SqsClient sqs, SplitterConfig config) throws ModelException {
-        SplitterConfig.Splitter splitter = config.splitter();
-        SplitLimits limits = new SplitLimits(splitter.maxBytes().orElse(SplitLimits.DEFAULT_MAX_BYTES),
-                splitter.maxDurationSeconds().orElse(SplitLimits.DEFAULT_MAX_DURATION_SECONDS));
-        SplitterSettings settings = new SplitterSettings(config.bucket(),
-                new QueueNames(config.queues().prefix().orElse("")), config.models().manifest(), limits,
-                splitter.snippetsPerBatch().orElse(SplitterSettings.DEFAULT_SNIPPETS_PER_BATCH));
-        return new SplitterHandler(s3, sqs, settings, Clock.systemUTC());
+    QueueRouter splitter(S3Client s3, SqsClient sqs, Config config) throws ModelException {
+        return SplitterRoot.wire(s3, sqs, name -> config.getOptionalValue(name, String.class));
+    }
+
+    void close(@Disposes QueueRouter splitter) throws Exception {
+        splitter.close();
     }
 }

@@ -17,7 +17,7 @@ import io.genreflow.contracts.Representation;
 import io.genreflow.function.testing.EmbeddedAwsResource;
 import io.genreflow.function.testing.SqsEvents;
 import io.genreflow.fixtures.GeneratedAudio;
-import io.genreflow.messaging.QueueNames;
+import io.genreflow.contracts.QueueNames;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
