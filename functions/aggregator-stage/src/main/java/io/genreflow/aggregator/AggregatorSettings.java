@@ -6,7 +6,6 @@ import io.genreflow.settings.SharedSettings;
 import io.genreflow.verdict.VerdictAssembler;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -29,19 +28,13 @@ public record AggregatorSettings(String bucket, QueueNames queues, Path manifest
             SharedSettings.MODELS_MANIFEST, TOP_K);
 
     public AggregatorSettings {
-        Objects.requireNonNull(bucket, "bucket");
-        Objects.requireNonNull(queues, "queues");
-        Objects.requireNonNull(manifest, "manifest");
+        SharedSettings.requirePresent(bucket, queues, manifest);
         if (topK < 1) {
             throw new IllegalArgumentException("top-k must be at least 1, got " + topK);
         }
     }
 
-    /**
-     * The settings {@code source} gives, property name to value, defaults filling the rest.
-     *
-     * @throws IllegalArgumentException naming the setting, when one is missing or invalid
-     */
+    /** What {@code source} gives by property name, defaults filling in; throws naming a missing or bad setting. */
     public static AggregatorSettings from(Function<String, Optional<String>> source) {
         return new AggregatorSettings(SharedSettings.BUCKET.value(source), SharedSettings.queues(source),
                 SharedSettings.MODELS_MANIFEST.pathValue(source), TOP_K.intValue(source));

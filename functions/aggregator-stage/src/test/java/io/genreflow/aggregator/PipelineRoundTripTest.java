@@ -17,8 +17,6 @@ import io.genreflow.splitter.SplitterRoot;
 import io.genreflow.splitter.SplitterSettings;
 import io.genreflow.split.SplitLimits;
 import io.genreflow.fixtures.GeneratedAudio;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -51,9 +51,7 @@ public record ClassifierSettings(String bucket, QueueNames queues, Path manifest
             CUDA_DEVICE_ID);
 
     public ClassifierSettings {
-        Objects.requireNonNull(bucket, "bucket");
-        Objects.requireNonNull(queues, "queues");
-        Objects.requireNonNull(manifest, "manifest");
+        SharedSettings.requirePresent(bucket, queues, manifest);
         Objects.requireNonNull(representation, "representation");
         Objects.requireNonNull(onnx, "onnx");
         if (modelBatchSize < 1) {
@@ -61,11 +59,7 @@ public record ClassifierSettings(String bucket, QueueNames queues, Path manifest
         }
     }
 
-    /**
-     * The settings {@code source} gives, property name to value, defaults filling the rest.
-     *
-     * @throws IllegalArgumentException naming the setting, when one is missing or invalid
-     */
+    /** What {@code source} gives by property name, defaults filling in; throws naming a missing or bad setting. */
     public static ClassifierSettings from(Function<String, Optional<String>> source) {
         return new ClassifierSettings(SharedSettings.BUCKET.value(source), SharedSettings.queues(source),
                 SharedSettings.MODELS_MANIFEST.pathValue(source),

@@ -2,6 +2,8 @@ package io.genreflow.settings;
 
 import io.genreflow.contracts.QueueNames;
 import io.genreflow.manifest.ModelManifest;
+import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -22,6 +24,13 @@ public final class SharedSettings {
                     + " the classifier needs its representation's model file beside it");
 
     private SharedSettings() {
+    }
+
+    /** Rejects a missing bucket, queue names or manifest: what every function's settings hold. */
+    public static void requirePresent(String bucket, QueueNames queues, Path manifest) {
+        Objects.requireNonNull(bucket, "bucket");
+        Objects.requireNonNull(queues, "queues");
+        Objects.requireNonNull(manifest, "manifest");
     }
 
     /** The queue names {@link #QUEUE_PREFIX} makes. */

@@ -24,7 +24,7 @@ import java.util.Properties;
  * }
  * }</pre>
  */
-public final class EmbeddedS3 implements AutoCloseable {
+public final class EmbeddedS3 implements EmbeddedServer {
 
     private static final String HOST = "127.0.0.1";
 

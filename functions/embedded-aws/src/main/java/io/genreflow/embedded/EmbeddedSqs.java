@@ -13,7 +13,7 @@ import java.util.Objects;
  * whatever is queued when it stops is gone. It does not check signatures, so any credentials work.
  * Dead-letter redrive, visibility timeouts, long polling and batches behave as in SQS.
  */
-public final class EmbeddedSqs implements AutoCloseable {
+public final class EmbeddedSqs implements EmbeddedServer {
 
     private static final String HOST = "127.0.0.1";
 

@@ -10,8 +10,6 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,9 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EmbeddedS3Test {
 
@@ -125,26 +121,12 @@ class EmbeddedS3Test {
 
     @Test
     void startAndStopAreIdempotentAndAFreePortIsChosen() {
-        EmbeddedS3 server = transientServer().build();
-        server.start();
-        int port = server.port();
-        assertNotEquals(0, port);
-        assertEquals(server, server.start());
-        assertEquals(port, server.port());
-        assertEquals("127.0.0.1", server.endpoint().getHost());
-        server.stop();
-        server.stop();
-        assertThrows(IllegalStateException.class, server::port);
+        ServerChecks.startAndStopAreIdempotent(transientServer().build());
     }
 
     @Test
     void saysWhichPortIsTaken() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            EmbeddedS3 server = transientServer().port(taken.getLocalPort()).build();
-            PortInUseException failure = assertThrows(PortInUseException.class, server::start);
-            assertEquals(taken.getLocalPort(), failure.port());
-            assertTrue(failure.getMessage().contains("127.0.0.1:" + taken.getLocalPort()), failure.getMessage());
-        }
+        ServerChecks.saysWhichPortIsTaken(port -> transientServer().port(port).build());
     }
 
     private static EmbeddedS3.Builder transientServer() {

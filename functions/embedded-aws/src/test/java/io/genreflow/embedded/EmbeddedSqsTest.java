@@ -7,14 +7,10 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EmbeddedSqsTest {
@@ -68,25 +64,12 @@ class EmbeddedSqsTest {
 
     @Test
     void startAndStopAreIdempotent() {
-        EmbeddedSqs server = EmbeddedSqs.create(0, "us-east-1");
-        server.start();
-        int port = server.port();
-        assertNotEquals(0, port);
-        assertEquals(server, server.start());
-        assertEquals(port, server.port());
-        assertEquals("127.0.0.1", server.endpoint().getHost());
-        server.stop();
-        server.stop();
-        assertThrows(IllegalStateException.class, server::port);
+        ServerChecks.startAndStopAreIdempotent(EmbeddedSqs.create(0, "us-east-1"));
     }
 
     @Test
     void saysWhichPortIsTaken() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            EmbeddedSqs server = EmbeddedSqs.create(taken.getLocalPort(), "us-east-1");
-            PortInUseException failure = assertThrows(PortInUseException.class, server::start);
-            assertEquals(taken.getLocalPort(), failure.port());
-        }
+        ServerChecks.saysWhichPortIsTaken(port -> EmbeddedSqs.create(port, "us-east-1"));
     }
 
     private static Message receiveOne(SqsClient sqs, String queue) {

@@ -37,20 +37,14 @@ public record SplitterSettings(String bucket, QueueNames queues, Path manifest, 
             SharedSettings.MODELS_MANIFEST, MAX_BYTES, MAX_DURATION_SECONDS, SNIPPETS_PER_BATCH);
 
     public SplitterSettings {
-        Objects.requireNonNull(bucket, "bucket");
-        Objects.requireNonNull(queues, "queues");
-        Objects.requireNonNull(manifest, "manifest");
+        SharedSettings.requirePresent(bucket, queues, manifest);
         Objects.requireNonNull(limits, "limits");
         if (snippetsPerBatch < 1) {
             throw new IllegalArgumentException("a batch holds at least one snippet, got " + snippetsPerBatch);
         }
     }
 
-    /**
-     * The settings {@code source} gives, property name to value, defaults filling the rest.
-     *
-     * @throws IllegalArgumentException naming the setting, when one is missing or invalid
-     */
+    /** What {@code source} gives by property name, defaults filling in; throws naming a missing or bad setting. */
     public static SplitterSettings from(Function<String, Optional<String>> source) {
         return new SplitterSettings(SharedSettings.BUCKET.value(source), SharedSettings.queues(source),
                 SharedSettings.MODELS_MANIFEST.pathValue(source),

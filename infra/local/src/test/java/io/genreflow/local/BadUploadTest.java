@@ -16,7 +16,6 @@ import io.genreflow.contracts.TrackStatus;
 import io.genreflow.contracts.Verdict;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -30,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -51,12 +49,7 @@ class BadUploadTest {
      * The real functions, watched, accepting at most 1.5 MB and 20 s. The uploads queue's visibility
      * timeout outlasts a poller's whole batch here, so a second delivery can only mean a throw.
      */
-    public static final class SmallLimits implements QuarkusTestProfile {
-
-        @Override
-        public Set<Class<?>> getEnabledAlternatives() {
-            return Set.of(ObservedFunctions.class);
-        }
+    public static final class SmallLimits extends ObservedFunctions.Profile {
 
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -71,9 +64,6 @@ class BadUploadTest {
 
     @ConfigProperty(name = "genreflow.data-dir")
     Path dataDir;
-
-    @ConfigProperty(name = "genreflow.models.manifest")
-    Path manifest;
 
     @Test
     void badUploadsFailWithTheirReasonOnceAndAGoodOneBesideThemGetsItsVerdict() throws Exception {
@@ -97,7 +87,7 @@ class BadUploadTest {
             SourceObject goodUpload = stack.upload("good.wav", good);
 
             Verdict verdict = stack.awaitVerdict(goodUpload, TIMEOUT);
-            ReferenceVerdict.assertSame(ReferenceVerdict.of(good, "good.wav", manifest), verdict);
+            ReferenceVerdict.assertSame(ReferenceVerdict.of(good, "good.wav", functions.manifest()), verdict);
             for (SourceObject upload : uploads.values()) {
                 TrackRecord record = stack.awaitFinished(upload.trackId(), TIMEOUT);
                 String name = S3Keys.uploadName(upload.key());

@@ -15,7 +15,6 @@ import io.genreflow.contracts.Verdict;
 import io.genreflow.contracts.Representation;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -41,12 +39,7 @@ class RedeliveredBatchTest {
     private static final String QUEUE = "snippets-" + CRASHING;
 
     /** The real functions, the chroma classifier crashing on every batch's first delivery. */
-    public static final class CrashingChromaClassifier implements QuarkusTestProfile {
-
-        @Override
-        public Set<Class<?>> getEnabledAlternatives() {
-            return Set.of(ObservedFunctions.class);
-        }
+    public static final class CrashingChromaClassifier extends ObservedFunctions.Profile {
 
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -62,9 +55,6 @@ class RedeliveredBatchTest {
 
     @ConfigProperty(name = "genreflow.data-dir")
     Path dataDir;
-
-    @ConfigProperty(name = "genreflow.models.manifest")
-    Path manifest;
 
     @Test
     void aBatchWhoseClassifierCrashedIsDeliveredAgainAndChangesNothing() throws Exception {
@@ -91,7 +81,7 @@ class RedeliveredBatchTest {
             assertEquals(record, stack.track(upload.trackId()).orElseThrow(), "the redelivery left the record alone");
             assertEquals(verdict, stack.read(S3Keys.verdictForUpload(upload.key()), Verdict.class).orElseThrow(),
                     "the redelivered results left the verdict alone");
-            ReferenceVerdict.assertSame(ReferenceVerdict.of(wav, "crashing classifier.wav", manifest), verdict);
+            ReferenceVerdict.assertSame(ReferenceVerdict.of(wav, "crashing classifier.wav", functions.manifest()), verdict);
         }
     }
 

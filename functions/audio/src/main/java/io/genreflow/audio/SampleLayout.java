@@ -8,7 +8,7 @@ package io.genreflow.audio;
  * @param sampleRate sample frames per second
  * @param frames     sample frames the header announces, or -1 when the data runs to the end of the file
  */
-record PcmLayout(PcmEncoding encoding, int channels, int sampleRate, long frames) {
+record SampleLayout(PcmEncoding encoding, int channels, int sampleRate, long frames) {
 
     int frameBytes() {
         return encoding.bytesPerSample() * channels;
