@@ -190,27 +190,25 @@ class PipelineRoundTripTest {
             pipeline.aggregator.handle(result);
         }
 
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<?>> last = new ArrayList<>();
-            for (QueueMessage result : results.subList(0, 2)) {
-                last.add(threads.submit(() -> {
-                    go.await();
-                    pipeline.aggregator.handle(result);
-                    return null;
-                }));
-            }
-            go.countDown();
-            for (Future<?> invocation : last) {
-                invocation.get();
-            }
-        } finally {
-            threads.shutdown();
-        }
+        deliverAtOnce(results.subList(0, 2));
 
         assertEquals(TrackStatus.DONE, pipeline.record(upload.trackId()).status());
         ReferenceVerdict.assertSame(ReferenceVerdict.of(wav, "race.wav", Pipeline.MANIFEST),
+                pipeline.verdict(upload.trackId()).orElseThrow());
+    }
+
+    @Test
+    void aggregatorsTakingEveryResultAtOnceLoseNoBatchFromTheLedger() throws Exception {
+        byte[] wav = GeneratedAudio.wav(GeneratedAudio.music(10.0, 22_050, 8), 22_050, 1);
+        SourceObject upload = pipeline.upload("crowd.wav", wav);
+        pipeline.announce(upload);
+        pipeline.split();
+        pipeline.classify();
+
+        deliverAtOnce(pipeline.results());
+
+        assertEquals(TrackStatus.DONE, pipeline.record(upload.trackId()).status());
+        ReferenceVerdict.assertSame(ReferenceVerdict.of(wav, "crowd.wav", Pipeline.MANIFEST),
                 pipeline.verdict(upload.trackId()).orElseThrow());
     }
 
@@ -226,6 +224,28 @@ class PipelineRoundTripTest {
         assertTrue(pipeline.trackKeys(elsewhere.trackId()).isEmpty());
         for (Representation representation : Representation.values()) {
             assertTrue(pipeline.batches(representation).isEmpty(), representation.id());
+        }
+    }
+
+    /** Hands every result to the aggregator on its own thread, all released at the same moment. */
+    private static void deliverAtOnce(List<QueueMessage> results) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(results.size());
+        try {
+            List<Future<?>> deliveries = new ArrayList<>();
+            for (QueueMessage result : results) {
+                deliveries.add(threads.submit(() -> {
+                    go.await();
+                    pipeline.aggregator.handle(result);
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> delivery : deliveries) {
+                delivery.get();
+            }
+        } finally {
+            threads.shutdown();
         }
     }
 

@@ -58,7 +58,8 @@ public final class EmbeddedS3 implements EmbeddedServer {
         if (proxy != null) {
             return this;
         }
-        BlobStore backend = root == null ? BlobStores.create("transient", new Properties()) : filesystem(root);
+        BlobStore backend = new SerialWrites(root == null ? BlobStores.create("transient", new Properties())
+                : filesystem(root));
         BlobStore served = listener == null ? backend : new NotifyingBlobStore(backend, listener);
         S3Proxy candidate = S3Proxy.builder()
                 .blobStore(served)
