@@ -23,13 +23,11 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,9 +60,6 @@ class BadUploadTest {
     @Inject
     ObservedFunctions functions;
 
-    @ConfigProperty(name = "genreflow.data-dir")
-    Path dataDir;
-
     @Test
     void badUploadsFailWithTheirReasonOnceAndAGoodOneBesideThemGetsItsVerdict() throws Exception {
         Map<String, byte[]> bad = new LinkedHashMap<>();
@@ -81,7 +76,7 @@ class BadUploadTest {
                 "too-long.wav", "longer than the limit of 20.0 s");
         byte[] good = GeneratedAudio.musicWav(10.0, 9);
 
-        try (RunningStack stack = RunningStack.connect(dataDir)) {
+        try (RunningStack stack = RunningStack.connect(functions.dataDir())) {
             Map<String, SourceObject> uploads = new LinkedHashMap<>();
             bad.forEach((name, bytes) -> uploads.put(name, stack.upload(name, bytes)));
             SourceObject goodUpload = stack.upload("good.wav", good);

@@ -37,11 +37,18 @@ public class ObservedFunctions implements PipelineHandlers {
 
     private final FunctionHandlers functions;
     private final Path manifest;
+    private final Path dataDir;
     private final List<Delivery> deliveries = new ArrayList<>();
 
     ObservedFunctions(Config config) {
         this.functions = new FunctionHandlers(config);
         this.manifest = SharedSettings.MODELS_MANIFEST.pathValue(name -> config.getOptionalValue(name, String.class));
+        this.dataDir = config.getValue("genreflow.data-dir", Path.class);
+    }
+
+    /** The stack's data folder, where a test finds its endpoints. */
+    Path dataDir() {
+        return dataDir;
     }
 
     /** The model manifest the functions serve, for the reference verdict to use too. */

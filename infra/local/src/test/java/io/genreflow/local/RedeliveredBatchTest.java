@@ -17,12 +17,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,13 +51,10 @@ class RedeliveredBatchTest {
     @Inject
     ObservedFunctions functions;
 
-    @ConfigProperty(name = "genreflow.data-dir")
-    Path dataDir;
-
     @Test
     void aBatchWhoseClassifierCrashedIsDeliveredAgainAndChangesNothing() throws Exception {
         byte[] wav = GeneratedAudio.musicWav(40.0, 6);
-        try (RunningStack stack = RunningStack.connect(dataDir)) {
+        try (RunningStack stack = RunningStack.connect(functions.dataDir())) {
             SourceObject upload = stack.upload("crashing classifier.wav", wav);
 
             Verdict verdict = stack.awaitVerdict(upload, Duration.ofMinutes(2));
