@@ -22,7 +22,7 @@ final class AiffHeader {
     private AiffHeader() {
     }
 
-    static PcmLayout read(ByteInput in) throws IOException {
+    static SampleLayout read(ByteInput in) throws IOException {
         byte[] b = new byte[COMM_BYTES_AIFC];
         in.readFully(b, 0, 12, "the FORM header");
         boolean aifc = Bytes.isTag(b, 8, 12, "AIFC");
@@ -62,7 +62,7 @@ final class AiffHeader {
                     in.skipFully(offset, "the SSND chunk");
                     long frameBytes = (long) comm.encoding.bytesPerSample() * comm.channels;
                     long framesInChunk = Math.max(0, size - 8 - offset) / frameBytes;
-                    return new PcmLayout(comm.encoding, comm.channels, comm.sampleRate,
+                    return new SampleLayout(comm.encoding, comm.channels, comm.sampleRate,
                             Math.min(comm.frames, framesInChunk));
                 }
                 default -> in.skipFully(size + (size & 1), "the '" + id + "' chunk");

@@ -18,7 +18,7 @@ final class AuHeader {
     private AuHeader() {
     }
 
-    static PcmLayout read(ByteInput in) throws IOException {
+    static SampleLayout read(ByteInput in) throws IOException {
         byte[] b = new byte[HEADER_BYTES];
         in.readFully(b, 0, HEADER_BYTES, "the AU header");
         long dataOffset = Bytes.u32be(b, 4);
@@ -35,7 +35,7 @@ final class AuHeader {
         in.skipFully(dataOffset - HEADER_BYTES, "the annotation before the audio data");
         long frameBytes = encoding.bytesPerSample() * channels;
         long frames = dataSize == SIZE_UNKNOWN ? -1 : dataSize / frameBytes;
-        return new PcmLayout(encoding, (int) channels, (int) sampleRate, frames);
+        return new SampleLayout(encoding, (int) channels, (int) sampleRate, frames);
     }
 
     private static PcmEncoding encoding(long code) throws AudioDecodeException {

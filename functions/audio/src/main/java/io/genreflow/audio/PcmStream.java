@@ -17,7 +17,7 @@ final class PcmStream extends BlockMonoStream {
     private static final int BLOCK_FRAMES = 4096;
     private static final int MAX_BLOCK_BYTES = 1 << 20;
 
-    private final PcmLayout layout;
+    private final SampleLayout layout;
     private final int blockFrames;
     private final byte[] raw;
     private final float[] interleaved;
@@ -25,11 +25,11 @@ final class PcmStream extends BlockMonoStream {
     private long framesRead;
     private boolean truncated;
 
-    PcmStream(ByteInput input, PcmLayout layout) throws AudioDecodeException {
+    PcmStream(ByteInput input, SampleLayout layout) throws AudioDecodeException {
         this(input, layout, blockFrames(layout));
     }
 
-    private PcmStream(ByteInput input, PcmLayout layout, int blockFrames) throws AudioDecodeException {
+    private PcmStream(ByteInput input, SampleLayout layout, int blockFrames) throws AudioDecodeException {
         super(input, layout.sampleRate(), layout.channels(), layout.frames(), blockFrames);
         this.layout = layout;
         this.blockFrames = blockFrames;
@@ -39,7 +39,7 @@ final class PcmStream extends BlockMonoStream {
     }
 
     /** Frames per block, fewer for very wide frames so that a block stays within a megabyte. */
-    private static int blockFrames(PcmLayout layout) {
+    private static int blockFrames(SampleLayout layout) {
         return Math.max(1, Math.min(BLOCK_FRAMES, MAX_BLOCK_BYTES / layout.frameBytes()));
     }
 

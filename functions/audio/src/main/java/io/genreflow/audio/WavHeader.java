@@ -31,7 +31,7 @@ final class WavHeader {
     private WavHeader() {
     }
 
-    static PcmLayout read(ByteInput in) throws IOException {
+    static SampleLayout read(ByteInput in) throws IOException {
         byte[] b = new byte[FMT_BYTES_USED];
         in.readFully(b, 0, 12, "the RIFF header");
         boolean rf64 = Bytes.isTag(b, 0, 4, "RF64");
@@ -76,7 +76,7 @@ final class WavHeader {
                         dataSize = rf64 ? ds64DataSize : -1;
                     }
                     long frames = dataSize < 0 ? -1 : dataSize / fmt.frameBytes();
-                    return new PcmLayout(fmt.encoding, fmt.channels, fmt.sampleRate, frames);
+                    return new SampleLayout(fmt.encoding, fmt.channels, fmt.sampleRate, frames);
                 }
                 default -> in.skipFully(size + (size & 1), "the '" + id + "' chunk");
             }

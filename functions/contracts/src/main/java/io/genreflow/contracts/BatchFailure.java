@@ -11,18 +11,18 @@ import java.time.Instant;
  *
  * @param schemaVersion  {@link SchemaVersion#CURRENT} when written
  * @param trackId        the track
- * @param representation the representation id
+ * @param representation the representation
  * @param batch          the batch index
  * @param reason         what is known about the failure, for whoever investigates
  * @param failedAt       when the aggregator recorded it (ISO-8601)
  */
-public record BatchFailure(int schemaVersion, TrackId trackId, String representation, int batch, String reason,
+public record BatchFailure(int schemaVersion, TrackId trackId, Representation representation, int batch, String reason,
                            String failedAt) {
 
     public BatchFailure {
         SchemaVersion.check(schemaVersion, "batch failure");
         Checks.present(trackId, "track id");
-        representation = Checks.representation(representation);
+        Checks.present(representation, "representation");
         Checks.nonNegative(batch, "batch");
         Checks.text(reason, "failure reason");
         failedAt = Checks.instant(failedAt, "failedAt");
@@ -36,6 +36,6 @@ public record BatchFailure(int schemaVersion, TrackId trackId, String representa
 
     /** Where the aggregator stores this note. */
     public String key() {
-        return S3Keys.batchFailure(trackId, Representation.fromId(representation), batch);
+        return S3Keys.batchFailure(trackId, representation, batch);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * @param schemaVersion  {@link SchemaVersion#CURRENT} when written
  * @param trackId        the track
- * @param representation the representation id
+ * @param representation the representation
  * @param batch          the batch index this answers
  * @param snippets       per snippet, its index and probabilities (one per label, in manifest label order)
  * @param modelVersion   the model version that produced them
@@ -20,7 +20,7 @@ import java.util.Map;
 public record PartialResult(
         int schemaVersion,
         TrackId trackId,
-        String representation,
+        Representation representation,
         int batch,
         List<SnippetScores> snippets,
         String modelVersion,
@@ -29,7 +29,7 @@ public record PartialResult(
     public PartialResult {
         SchemaVersion.check(schemaVersion, "partial result");
         Checks.present(trackId, "track id");
-        representation = Checks.representation(representation);
+        Checks.present(representation, "representation");
         Checks.nonNegative(batch, "batch");
         snippets = Checks.list(snippets, "snippets");
         if (snippets.isEmpty()) {
@@ -51,7 +51,7 @@ public record PartialResult(
 
     /** Where the aggregator stores this result. */
     public String key() {
-        return S3Keys.partialResult(trackId, Representation.fromId(representation), batch);
+        return S3Keys.partialResult(trackId, representation, batch);
     }
 
     /**

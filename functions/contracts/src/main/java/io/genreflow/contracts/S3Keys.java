@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
  * uploads/&lt;name&gt;                                     the user's files; genreflow never modifies them
  * tracks/&lt;id&gt;/track.json                            {@link TrackRecord}: status, plan, failure reason
  * tracks/&lt;id&gt;/audio.pcm                             decoded mono audio, laid out as {@link PcmLayout} says
+ * tracks/&lt;id&gt;/batches.json                          {@link BatchLedger}: which batches have a result or failed
  * tracks/&lt;id&gt;/results/&lt;representation&gt;/&lt;batch&gt;.json  {@link PartialResult} of one snippet batch
  * tracks/&lt;id&gt;/results/&lt;representation&gt;/&lt;batch&gt;.failed.json  {@link BatchFailure}: the batch went to a dead-letter queue
  * tracks/&lt;id&gt;/verdict.json                          {@link Verdict}
@@ -95,6 +96,11 @@ public final class S3Keys {
     /** The decoded audio, see {@link PcmLayout}. */
     public static String pcm(TrackId id) {
         return track(id) + "audio.pcm";
+    }
+
+    /** The aggregator's ledger of accounted batches. */
+    public static String batchLedger(TrackId id) {
+        return track(id) + "batches.json";
     }
 
     /** The prefix to list one representation's partial results under. */

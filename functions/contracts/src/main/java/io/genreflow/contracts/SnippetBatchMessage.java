@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param schemaVersion        {@link SchemaVersion#CURRENT} when written
  * @param trackId              the track
- * @param representation       the representation id, e.g. "logmel"
+ * @param representation       the representation it is for
  * @param batch                this batch's index within the representation, from 0
  * @param pcmKey               the decoded audio object, see {@link PcmLayout}
  * @param sampleRate           samples per second of the PCM
@@ -23,7 +23,7 @@ import java.util.List;
 public record SnippetBatchMessage(
         int schemaVersion,
         TrackId trackId,
-        String representation,
+        Representation representation,
         int batch,
         String pcmKey,
         int sampleRate,
@@ -34,7 +34,7 @@ public record SnippetBatchMessage(
     public SnippetBatchMessage {
         SchemaVersion.check(schemaVersion, "snippet batch message");
         Checks.present(trackId, "track id");
-        representation = Checks.representation(representation);
+        Checks.present(representation, "representation");
         Checks.nonNegative(batch, "batch");
         Checks.text(pcmKey, "PCM key");
         Checks.positive(sampleRate, "sample rate");

@@ -4,6 +4,7 @@ import io.genreflow.snippets.SnippetPlan;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -88,6 +89,16 @@ public record TrackRecord(
         requireMove(TrackStatus.CLASSIFYING);
         return new TrackRecord(schemaVersion, trackId, source, name, TrackStatus.CLASSIFYING, audio, snippets,
                 expectedPartials, energy, modelVersion, null, createdAt, now.toString());
+    }
+
+    /** The representations batches were sent to, in id order. */
+    public List<Representation> expectedRepresentations() {
+        return expectedPartials.keySet().stream().map(Representation::fromId).toList();
+    }
+
+    /** How many batches {@code representation} was sent; 0 when none. */
+    public int expectedBatches(Representation representation) {
+        return expectedPartials.getOrDefault(representation.id(), 0);
     }
 
     /** The verdict is stored. */

@@ -53,6 +53,9 @@ public record ModelManifest(
     /** The manifest format version this release reads and writes. */
     public static final int SCHEMA_VERSION = 1;
 
+    /** Where a deployment keeps its manifest, relative to its working folder ({@code /var/task} on Lambda). */
+    public static final String DEFAULT_PATH = "models/manifest.json";
+
     public ModelManifest {
         Require.that(schemaVersion == SCHEMA_VERSION, unsupportedSchema(schemaVersion));
         Require.nonBlank("modelVersion", modelVersion);

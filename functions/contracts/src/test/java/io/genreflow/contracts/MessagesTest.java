@@ -3,7 +3,9 @@ package io.genreflow.contracts;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,7 @@ class MessagesTest {
     }
 
     private static SnippetBatchMessage batch(long totalSamples, List<SnippetBatchMessage.Snippet> snippets) {
-        return new SnippetBatchMessage(SchemaVersion.CURRENT, ID, "chroma", 0, S3Keys.pcm(ID), 22_050, totalSamples,
+        return new SnippetBatchMessage(SchemaVersion.CURRENT, ID, Representation.CHROMA, 0, S3Keys.pcm(ID), 22_050, totalSamples,
                 66_150, snippets);
     }
 
@@ -57,8 +59,19 @@ class MessagesTest {
         assertThrows(IllegalArgumentException.class, () -> batch(661_500, List.of(snippet(1, 0), snippet(1, 22_050))));
         assertThrows(IllegalArgumentException.class, () -> batch(1000, List.of(snippet(0, 1000))));
         assertThrows(IllegalArgumentException.class, () -> batch(0, List.of(snippet(0, 0))));
-        assertThrows(IllegalArgumentException.class, () -> new SnippetBatchMessage(SchemaVersion.CURRENT, ID, "mfcc", 0,
+        assertThrows(IllegalArgumentException.class, () -> new SnippetBatchMessage(SchemaVersion.CURRENT, ID, null, 0,
                 S3Keys.pcm(ID), 22_050, 1000, 10, List.of(snippet(0, 0))));
+    }
+
+    @Test
+    void theRepresentationTravelsAsItsIdAndAnUnknownOneIsRefusedByName() {
+        String json = new String(ContractJson.write(batch(1000, List.of(snippet(0, 0)))), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"representation\":\"chroma\""), json);
+        assertEquals(Representation.CHROMA, ContractJson.read(json, SnippetBatchMessage.class).representation());
+
+        MalformedContractException e = assertThrows(MalformedContractException.class, () -> ContractJson.read(
+                json.replace("\"chroma\"", "\"mfcc\""), SnippetBatchMessage.class));
+        assertTrue(e.getMessage().contains("'mfcc'") && e.getMessage().contains("spectrogram"), e.getMessage());
     }
 
     @Test
@@ -77,11 +90,11 @@ class MessagesTest {
         PartialResult.SnippetScores three = new PartialResult.SnippetScores(1, List.of(0.2f, 0.3f, 0.5f));
         PartialResult.SnippetScores two = new PartialResult.SnippetScores(2, List.of(0.5f, 0.5f));
 
-        assertThrows(IllegalArgumentException.class, () -> new PartialResult(SchemaVersion.CURRENT, ID, "logmel", 0,
+        assertThrows(IllegalArgumentException.class, () -> new PartialResult(SchemaVersion.CURRENT, ID, Representation.LOGMEL, 0,
                 List.of(three, two), "m1", Map.of()));
-        assertThrows(IllegalArgumentException.class, () -> new PartialResult(SchemaVersion.CURRENT, ID, "logmel", 0,
+        assertThrows(IllegalArgumentException.class, () -> new PartialResult(SchemaVersion.CURRENT, ID, Representation.LOGMEL, 0,
                 List.of(three, three), "m1", Map.of()));
-        assertThrows(IllegalArgumentException.class, () -> new PartialResult(SchemaVersion.CURRENT, ID, "logmel", 0,
+        assertThrows(IllegalArgumentException.class, () -> new PartialResult(SchemaVersion.CURRENT, ID, Representation.LOGMEL, 0,
                 List.of(three), "m1", Map.of("inference", -1L)));
         assertThrows(IllegalArgumentException.class,
                 () -> new PartialResult.SnippetScores(0, List.of(Float.NaN, 0.5f)));

@@ -53,12 +53,12 @@ final class Samples {
 
     static SnippetBatchMessage batch() {
         TrackId id = source().trackId();
-        return new SnippetBatchMessage(SchemaVersion.CURRENT, id, "logmel", 1, S3Keys.pcm(id), 22_050, 661_500, 66_150,
+        return new SnippetBatchMessage(SchemaVersion.CURRENT, id, Representation.LOGMEL, 1, S3Keys.pcm(id), 22_050, 661_500, 66_150,
                 List.of(new SnippetBatchMessage.Snippet(16, 352_800), new SnippetBatchMessage.Snippet(17, 374_850)));
     }
 
     static PartialResult partial() {
-        return new PartialResult(SchemaVersion.CURRENT, source().trackId(), "logmel", 1,
+        return new PartialResult(SchemaVersion.CURRENT, source().trackId(), Representation.LOGMEL, 1,
                 List.of(new PartialResult.SnippetScores(16, List.of(0.05f, 0.1f, 0.7f, 0.15f)),
                         new PartialResult.SnippetScores(17, List.of(0.1f, 0.05f, 0.8f, 0.05f))),
                 "gtzan-crnn-2026.11.1", Map.of("read", 12L, "features", 48L, "inference", 31L));

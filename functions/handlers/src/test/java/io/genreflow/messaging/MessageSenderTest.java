@@ -3,6 +3,7 @@ package io.genreflow.messaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.genreflow.contracts.QueueNames;
 import io.genreflow.testing.LocalAws;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -36,7 +37,7 @@ class MessageSenderTest {
         new MessageSender(aws.sqs()).sendAll(QUEUES.results(), bodies);
 
         assertEquals(bodies.stream().sorted().toList(),
-                aws.drain(QUEUES.results()).stream().map(QueueMessage::body).sorted().toList());
+                aws.drain(QUEUES.results()).stream().map(LocalAws.Received::body).sorted().toList());
     }
 
     @Test

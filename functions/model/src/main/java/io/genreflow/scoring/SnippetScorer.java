@@ -25,6 +25,9 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  */
 public final class SnippetScorer {
 
+    /** Snippets per model call unless configured: bounded memory, and most of the batching gain. */
+    public static final int DEFAULT_BATCH_SIZE = 32;
+
     private final OnnxSnippetClassifier classifier;
     private final Representation representation;
     private final FeatureParams params;

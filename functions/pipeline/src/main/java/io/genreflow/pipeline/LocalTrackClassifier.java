@@ -75,9 +75,10 @@ public final class LocalTrackClassifier implements AutoCloseable {
             }
         }
 
-        /** Default limits, 32 snippets per batch, the top 3 labels, one thread per model run. */
+        /** Default limits, batch size, top-k and ONNX threads, the functions' defaults. */
         public static Settings defaults() {
-            return new Settings(SplitLimits.defaults(), 32, 3, 1);
+            return new Settings(SplitLimits.defaults(), SnippetScorer.DEFAULT_BATCH_SIZE, VerdictAssembler.DEFAULT_TOP_K,
+                    OnnxSnippetClassifier.Options.defaults().intraOpThreads());
         }
 
         /** These settings ranking {@code k} labels. */

@@ -29,6 +29,9 @@ import java.util.Set;
 public final class VerdictAssembler {
 
     private final ModelManifest manifest;
+    /** Labels a verdict ranks unless configured: the winner and two runners-up. */
+    public static final int DEFAULT_TOP_K = 3;
+
     private final int topK;
 
     /**

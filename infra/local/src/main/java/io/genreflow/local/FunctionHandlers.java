@@ -1,75 +1,82 @@
 package io.genreflow.local;
 
-import io.genreflow.contracts.Representation;
-import io.genreflow.handlers.AggregatorHandler;
-import io.genreflow.handlers.AggregatorSettings;
-import io.genreflow.handlers.ClassifierHandler;
-import io.genreflow.handlers.ClassifierSettings;
-import io.genreflow.handlers.SplitterHandler;
-import io.genreflow.handlers.SplitterSettings;
-import io.genreflow.messaging.MessageHandler;
+import io.genreflow.aggregator.AggregatorRoot;
+import io.genreflow.classifier.ClassifierRoot;
+import io.genreflow.classifier.ClassifierSettings;
 import io.genreflow.manifest.ModelException;
 import io.genreflow.manifest.ModelManifest;
-import io.genreflow.model.OnnxSnippetClassifier;
-import io.genreflow.split.SplitLimits;
+import io.genreflow.messaging.MessageHandler;
+import io.genreflow.messaging.QueueRouter;
+import io.genreflow.settings.SharedSettings;
+import io.genreflow.splitter.SplitterRoot;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.nio.file.Path;
-import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.Config;
 
 /**
- * genreflow's three functions, wired to the queues they consume on AWS: the splitter to
+ * genreflow's three functions, built by the same composition roots and read from the same settings
+ * as their Lambda entry points, wired to the queues they consume on AWS: the splitter to
  * {@code uploads}, one classifier per representation of the model manifest to its
  * {@code snippets-<representation>} queue, and the aggregator to {@code results} and the
- * dead-letter queues it watches. Tests may replace this bean with their own {@link PipelineHandlers}.
+ * dead-letter queues it watches. The stack supplies what it decides itself, the bucket, the queue
+ * prefix and each classifier's representation; every other setting is the functions' own
+ * ({@code genreflow.splitter.*}, {@code genreflow.classifier.*}, ... in docs/settings.md). Tests may
+ * replace this bean with their own {@link PipelineHandlers}.
  */
 @DefaultBean
 @ApplicationScoped
 public class FunctionHandlers implements PipelineHandlers {
 
-    private final LocalStackConfig.Functions config;
+    private final Config config;
 
-    FunctionHandlers(LocalStackConfig config) {
-        this.config = config.functions();
+    FunctionHandlers(Config config) {
+        this.config = config;
     }
 
     @Override
     public Map<String, MessageHandler> create(PipelineEnvironment environment) {
-        Path manifestPath = config.modelsManifest().toAbsolutePath().normalize();
-        Clock clock = Clock.systemUTC();
-        Map<String, MessageHandler> handlers = new LinkedHashMap<>();
+        Function<String, Optional<String>> settings = overriding(Map.of(
+                SharedSettings.BUCKET.name(), environment.bucket(),
+                SharedSettings.QUEUE_PREFIX.name(), environment.queues().prefix()),
+                name -> config.getOptionalValue(name, String.class));
+        Path manifestPath = SharedSettings.MODELS_MANIFEST.pathValue(settings).toAbsolutePath().normalize();
+        List<QueueRouter> functions = new ArrayList<>();
         try {
-            ModelManifest manifest = ModelManifest.load(manifestPath);
-            SplitLimits limits = new SplitLimits(config.maxUploadBytes(), config.maxDuration().toMillis() / 1000.0);
-            handlers.put(environment.queues().uploads(), new SplitterHandler(environment.s3(), environment.sqs(),
-                    new SplitterSettings(environment.bucket(), environment.queues(), manifestPath, limits,
-                            config.snippetsPerBatch()), clock));
-            OnnxSnippetClassifier.Options onnx = OnnxSnippetClassifier.Options.defaults()
-                    .withIntraOpThreads(config.onnxThreads());
-            for (String id : manifest.representations().keySet()) {
-                Representation representation = Representation.fromId(id);
-                handlers.put(environment.queues().snippets(representation), new ClassifierHandler(environment.s3(),
-                        environment.sqs(), new ClassifierSettings(environment.bucket(), environment.queues(),
-                        manifestPath, representation, config.modelBatchSize(), onnx)));
+            functions.add(SplitterRoot.wire(environment.s3(), environment.sqs(), settings));
+            for (String representation : ModelManifest.read(manifestPath).representations().keySet()) {
+                functions.add(ClassifierRoot.wire(environment.s3(), environment.sqs(),
+                        overriding(Map.of(ClassifierSettings.REPRESENTATION.name(), representation), settings)));
             }
-            AggregatorHandler aggregator = new AggregatorHandler(environment.s3(),
-                    new AggregatorSettings(environment.bucket(), environment.queues(), manifestPath, config.topK()),
-                    clock);
-            aggregator.queues().forEach(queue -> handlers.put(queue, aggregator));
+            functions.add(AggregatorRoot.wire(environment.s3(), settings));
         } catch (ModelException e) {
-            handlers.values().forEach(FunctionHandlers::closeIfNeeded);
-            throw new IllegalStateException("cannot load the models of " + manifestPath + ": " + e.getMessage()
-                    + " (set genreflow.functions.models-manifest, env GENREFLOW_FUNCTIONS_MODELS_MANIFEST)", e);
+            IllegalStateException failure = new IllegalStateException("cannot load the models of " + manifestPath
+                    + ": " + e.getMessage() + " (set " + SharedSettings.MODELS_MANIFEST + ")", e);
+            for (QueueRouter function : functions) {
+                try {
+                    function.close();
+                } catch (Exception closing) {
+                    failure.addSuppressed(closing);
+                }
+            }
+            throw failure;
+        }
+        Map<String, MessageHandler> handlers = new LinkedHashMap<>();
+        for (QueueRouter function : functions) {
+            function.queues().forEach(queue -> handlers.put(queue, function));
         }
         return handlers;
     }
 
-    private static void closeIfNeeded(MessageHandler handler) {
-        if (handler instanceof ClassifierHandler classifier) {
-            classifier.close();
-        }
+    /** {@code values} where they name a setting, {@code fallback} for the rest. */
+    private static Function<String, Optional<String>> overriding(Map<String, String> values,
+                                                                 Function<String, Optional<String>> fallback) {
+        return name -> values.containsKey(name) ? Optional.of(values.get(name)) : fallback.apply(name);
     }
 }

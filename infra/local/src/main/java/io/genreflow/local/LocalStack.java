@@ -7,7 +7,7 @@ import io.genreflow.local.notifier.UploadNotifier;
 import io.genreflow.local.polling.PollerSettings;
 import io.genreflow.local.polling.Pollers;
 import io.genreflow.messaging.MessageHandler;
-import io.genreflow.messaging.QueueNames;
+import io.genreflow.contracts.QueueNames;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -30,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -94,7 +95,8 @@ public class LocalStack {
         if (pollers != null) {
             pollers.stop(config.pollers().shutdownGrace());
         }
-        for (MessageHandler handler : handlers.values()) {
+        // One function may consume several queues; it is closed once.
+        for (MessageHandler handler : new LinkedHashSet<>(handlers.values())) {
             if (handler instanceof AutoCloseable closeable) {
                 closeQuietly(closeable);
             }

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The local stack's settings, {@code genreflow.*} in Quarkus config: application.properties,
+ * The local stack's own settings, {@code genreflow.*} in Quarkus config: application.properties,
  * system properties ({@code -Dgenreflow.s3.port=9100}) or environment variables
  * ({@code GENREFLOW_S3_PORT=9100}, {@code GENREFLOW_DATA_DIR=/srv/genreflow}).
  */
@@ -58,8 +58,6 @@ public interface LocalStackConfig {
     /** The upload notifier (embedded mode only). */
     Notifier notifier();
 
-    /** The splitter, classifiers and aggregator the pollers feed. */
-    Functions functions();
 
     /** One server's address. */
     interface Server {
@@ -138,37 +136,5 @@ public interface LocalStackConfig {
         /** How often the bucket is listed for uploads the write hook did not report. */
         @WithDefault("30S")
         Duration scanInterval();
-    }
-
-    /** The functions. */
-    interface Functions {
-
-        /** The model manifest; the ONNX files lie beside it. Relative to the working folder. */
-        @WithDefault("models/manifest.json")
-        Path modelsManifest();
-
-        /** The largest upload the splitter reads, in bytes (2 GiB by default). */
-        @WithDefault("2147483648")
-        long maxUploadBytes();
-
-        /** The longest audio the splitter accepts. */
-        @WithDefault("1H")
-        Duration maxDuration();
-
-        /** Snippets per batch message sent to a classifier. */
-        @WithDefault("32")
-        int snippetsPerBatch();
-
-        /** Snippets per ONNX Runtime call. */
-        @WithDefault("32")
-        int modelBatchSize();
-
-        /** Runners-up listed in a verdict, the winner included. */
-        @WithDefault("3")
-        int topK();
-
-        /** ONNX Runtime threads per model call; the pollers already run calls side by side. */
-        @WithDefault("1")
-        int onnxThreads();
     }
 }

@@ -1,6 +1,6 @@
 package io.genreflow.local;
 
-import io.genreflow.messaging.QueueNames;
+import io.genreflow.contracts.QueueNames;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 

@@ -16,7 +16,6 @@ import io.genreflow.contracts.TrackStatus;
 import io.genreflow.contracts.Verdict;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -24,14 +23,11 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,29 +47,18 @@ class BadUploadTest {
      * The real functions, watched, accepting at most 1.5 MB and 20 s. The uploads queue's visibility
      * timeout outlasts a poller's whole batch here, so a second delivery can only mean a throw.
      */
-    public static final class SmallLimits implements QuarkusTestProfile {
-
-        @Override
-        public Set<Class<?>> getEnabledAlternatives() {
-            return Set.of(ObservedFunctions.class);
-        }
+    public static final class SmallLimits extends ObservedFunctions.Profile {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("genreflow.functions.max-upload-bytes", "1500000",
-                    "genreflow.functions.max-duration", "20S",
+            return Map.of("genreflow.splitter.max-bytes", "1500000",
+                    "genreflow.splitter.max-duration-seconds", "20",
                     "genreflow.queues.uploads-visibility-timeout", "1M");
         }
     }
 
     @Inject
     ObservedFunctions functions;
-
-    @ConfigProperty(name = "genreflow.data-dir")
-    Path dataDir;
-
-    @ConfigProperty(name = "genreflow.functions.models-manifest")
-    Path manifest;
 
     @Test
     void badUploadsFailWithTheirReasonOnceAndAGoodOneBesideThemGetsItsVerdict() throws Exception {
@@ -91,13 +76,13 @@ class BadUploadTest {
                 "too-long.wav", "longer than the limit of 20.0 s");
         byte[] good = GeneratedAudio.musicWav(10.0, 9);
 
-        try (RunningStack stack = RunningStack.connect(dataDir)) {
+        try (RunningStack stack = RunningStack.connect(functions.dataDir())) {
             Map<String, SourceObject> uploads = new LinkedHashMap<>();
             bad.forEach((name, bytes) -> uploads.put(name, stack.upload(name, bytes)));
             SourceObject goodUpload = stack.upload("good.wav", good);
 
             Verdict verdict = stack.awaitVerdict(goodUpload, TIMEOUT);
-            ReferenceVerdict.assertSame(ReferenceVerdict.of(good, "good.wav", manifest), verdict);
+            ReferenceVerdict.assertSame(ReferenceVerdict.of(good, "good.wav", functions.manifest()), verdict);
             for (SourceObject upload : uploads.values()) {
                 TrackRecord record = stack.awaitFinished(upload.trackId(), TIMEOUT);
                 String name = S3Keys.uploadName(upload.key());

@@ -1,18 +1,12 @@
 package io.genreflow.local;
 
-import io.genreflow.embedded.EmbeddedS3;
-import io.genreflow.embedded.EmbeddedSqs;
-import io.genreflow.messaging.QueueNames;
+import io.genreflow.contracts.QueueNames;
+import io.genreflow.testing.LocalAws;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * S3 and SQS servers that exist before the stack starts, as LocalStack or an AWS deployment
@@ -22,30 +16,24 @@ import java.util.Optional;
 public class ExternalServers implements QuarkusTestResourceLifecycleManager {
 
     static final String BUCKET = "external-bucket";
-    static final String REGION = "eu-west-1";
+    static final String REGION = LocalAws.REGION.id();
     static final QueueNames QUEUES = new QueueNames("ext-");
-    static final String ACCESS_KEY = "external-key";
-    static final String SECRET_KEY = "external-secret";
+    static final String ACCESS_KEY = LocalAws.ACCESS_KEY;
+    static final String SECRET_KEY = LocalAws.SECRET_KEY;
 
     private final TemporaryDataDir dataDir = new TemporaryDataDir();
-    private EmbeddedS3 s3;
-    private EmbeddedSqs sqs;
+    private LocalAws aws;
 
     @Override
     public Map<String, String> start() {
-        s3 = EmbeddedS3.builder().transientStorage().credentials(ACCESS_KEY, SECRET_KEY).build().start();
-        sqs = EmbeddedSqs.create(0, REGION).start();
-        StaticCredentialsProvider credentials =
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
-        try (S3Client s3Client = AwsClients.s3(Optional.of(s3.endpoint()), REGION, credentials);
-             SqsClient sqsClient = AwsClients.sqs(Optional.of(sqs.endpoint()), REGION, credentials)) {
-            s3Client.createBucket(b -> b.bucket(BUCKET));
-            QueueSetup.create(sqsClient, QUEUES, 2, Duration.ofSeconds(1), Duration.ofSeconds(1));
-        }
+        aws = LocalAws.start();
+        aws.createBucket(BUCKET);
+        // With redrive policies, as the CDK app makes them, so dead letters reach the aggregator.
+        QueueSetup.create(aws.sqs(), QUEUES, 2, Duration.ofSeconds(1), Duration.ofSeconds(1));
         Map<String, String> config = new HashMap<>(dataDir.start());
         config.putAll(Map.of("genreflow.mode", "external",
-                    "genreflow.s3.endpoint", s3.endpoint().toString(),
-                    "genreflow.sqs.endpoint", sqs.endpoint().toString(),
+                    "genreflow.s3.endpoint", aws.s3Endpoint().toString(),
+                    "genreflow.sqs.endpoint", aws.sqsEndpoint().toString(),
                     "genreflow.credentials.access-key-id", ACCESS_KEY,
                     "genreflow.credentials.secret-access-key", SECRET_KEY,
                     "genreflow.bucket", BUCKET,
@@ -56,11 +44,8 @@ public class ExternalServers implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        if (sqs != null) {
-            sqs.stop();
-        }
-        if (s3 != null) {
-            s3.stop();
+        if (aws != null) {
+            aws.close();
         }
         dataDir.stop();
     }

@@ -4,7 +4,7 @@ import io.genreflow.contracts.S3EventNotification;
 import io.genreflow.contracts.SourceObject;
 import io.genreflow.json.Json;
 import io.genreflow.messaging.QueueMessage;
-import io.genreflow.messaging.QueueNames;
+import io.genreflow.contracts.QueueNames;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -3,15 +3,19 @@ package io.genreflow.local;
 import io.genreflow.contracts.Representation;
 import io.genreflow.messaging.MessageHandler;
 import io.genreflow.messaging.QueueMessage;
+import io.genreflow.settings.SharedSettings;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.ConfigProvider;
-
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The real functions, watched: every delivery is recorded with how it ended. With
@@ -32,10 +36,33 @@ public class ObservedFunctions implements PipelineHandlers {
     }
 
     private final FunctionHandlers functions;
+    private final Path manifest;
+    private final Path dataDir;
     private final List<Delivery> deliveries = new ArrayList<>();
 
-    ObservedFunctions(LocalStackConfig config) {
+    ObservedFunctions(Config config) {
         this.functions = new FunctionHandlers(config);
+        this.manifest = SharedSettings.MODELS_MANIFEST.pathValue(name -> config.getOptionalValue(name, String.class));
+        this.dataDir = config.getValue("genreflow.data-dir", Path.class);
+    }
+
+    /** The stack's data folder, where a test finds its endpoints. */
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /** The model manifest the functions serve, for the reference verdict to use too. */
+    Path manifest() {
+        return manifest;
+    }
+
+    /** A test profile running the real functions, watched. */
+    abstract static class Profile implements QuarkusTestProfile {
+
+        @Override
+        public Set<Class<?>> getEnabledAlternatives() {
+            return Set.of(ObservedFunctions.class);
+        }
     }
 
     @Override

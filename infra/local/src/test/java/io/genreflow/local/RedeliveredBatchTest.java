@@ -15,16 +15,12 @@ import io.genreflow.contracts.Verdict;
 import io.genreflow.contracts.Representation;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,12 +37,7 @@ class RedeliveredBatchTest {
     private static final String QUEUE = "snippets-" + CRASHING;
 
     /** The real functions, the chroma classifier crashing on every batch's first delivery. */
-    public static final class CrashingChromaClassifier implements QuarkusTestProfile {
-
-        @Override
-        public Set<Class<?>> getEnabledAlternatives() {
-            return Set.of(ObservedFunctions.class);
-        }
+    public static final class CrashingChromaClassifier extends ObservedFunctions.Profile {
 
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -60,16 +51,10 @@ class RedeliveredBatchTest {
     @Inject
     ObservedFunctions functions;
 
-    @ConfigProperty(name = "genreflow.data-dir")
-    Path dataDir;
-
-    @ConfigProperty(name = "genreflow.functions.models-manifest")
-    Path manifest;
-
     @Test
     void aBatchWhoseClassifierCrashedIsDeliveredAgainAndChangesNothing() throws Exception {
         byte[] wav = GeneratedAudio.musicWav(40.0, 6);
-        try (RunningStack stack = RunningStack.connect(dataDir)) {
+        try (RunningStack stack = RunningStack.connect(functions.dataDir())) {
             SourceObject upload = stack.upload("crashing classifier.wav", wav);
 
             Verdict verdict = stack.awaitVerdict(upload, Duration.ofMinutes(2));
@@ -91,7 +76,7 @@ class RedeliveredBatchTest {
             assertEquals(record, stack.track(upload.trackId()).orElseThrow(), "the redelivery left the record alone");
             assertEquals(verdict, stack.read(S3Keys.verdictForUpload(upload.key()), Verdict.class).orElseThrow(),
                     "the redelivered results left the verdict alone");
-            ReferenceVerdict.assertSame(ReferenceVerdict.of(wav, "crashing classifier.wav", manifest), verdict);
+            ReferenceVerdict.assertSame(ReferenceVerdict.of(wav, "crashing classifier.wav", functions.manifest()), verdict);
         }
     }
 

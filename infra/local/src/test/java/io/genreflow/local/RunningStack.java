@@ -10,7 +10,7 @@ import io.genreflow.contracts.TrackId;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.contracts.Verdict;
 import io.genreflow.json.Json;
-import io.genreflow.messaging.QueueNames;
+import io.genreflow.contracts.QueueNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

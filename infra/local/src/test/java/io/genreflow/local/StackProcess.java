@@ -58,7 +58,7 @@ final class StackProcess implements AutoCloseable {
                     "--enable-native-access=ALL-UNNAMED",
                     "-Dgenreflow.data-dir=" + dataDir.toAbsolutePath(),
                     "-Dgenreflow.s3.port=0", "-Dgenreflow.sqs.port=0", "-Dquarkus.http.port=0",
-                    "-Dgenreflow.functions.models-manifest=" + requiredPath("genreflow.models.manifest")));
+                    "-Dgenreflow.models.manifest=" + requiredPath("genreflow.models.manifest")));
             command.addAll(settings);
             command.addAll(List.of("-jar", requiredPath("genreflow.stack.jar").toString()));
             Path log = dataDir.resolve("stack.log");

@@ -62,7 +62,7 @@ class UploadToVerdictTest {
     @ConfigProperty(name = "genreflow.data-dir")
     Path dataDir;
 
-    @ConfigProperty(name = "genreflow.functions.models-manifest")
+    @ConfigProperty(name = "genreflow.models.manifest")
     Path manifest;
 
     private RunningStack stack;

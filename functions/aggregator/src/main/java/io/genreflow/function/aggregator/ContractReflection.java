@@ -1,6 +1,7 @@
 package io.genreflow.function.aggregator;
 
 import io.genreflow.contracts.BatchFailure;
+import io.genreflow.contracts.BatchLedger;
 import io.genreflow.contracts.PartialResult;
 import io.genreflow.contracts.S3EventNotification;
 import io.genreflow.contracts.SnippetBatchMessage;
@@ -15,7 +16,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(registerFullHierarchy = true,
         targets = {PartialResult.class, SnippetBatchMessage.class, S3EventNotification.class, TrackRecord.class,
-            BatchFailure.class, Verdict.class, ModelManifest.class})
+            BatchFailure.class, BatchLedger.class, Verdict.class, ModelManifest.class})
 final class ContractReflection {
 
     private ContractReflection() {

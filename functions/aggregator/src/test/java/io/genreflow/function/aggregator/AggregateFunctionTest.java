@@ -2,7 +2,7 @@ package io.genreflow.function.aggregator;
 
 import io.genreflow.fixtures.FixtureModels;
 
-import static io.genreflow.function.testing.EmbeddedAwsResource.BUCKET;
+import static io.genreflow.testing.EmbeddedAwsResource.BUCKET;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -16,20 +16,20 @@ import io.genreflow.contracts.SourceObject;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.contracts.TrackStatus;
 import io.genreflow.contracts.Verdict;
-import io.genreflow.function.testing.EmbeddedAwsResource;
-import io.genreflow.function.testing.SqsEvents;
+import io.genreflow.testing.EmbeddedAwsResource;
+import io.genreflow.testing.SqsEvents;
 import io.genreflow.fixtures.GeneratedAudio;
-import io.genreflow.handlers.SplitterHandler;
-import io.genreflow.handlers.SplitterSettings;
 import io.genreflow.messaging.QueueMessage;
-import io.genreflow.messaging.QueueNames;
+import io.genreflow.messaging.QueueRouter;
+import io.genreflow.splitter.SplitterRoot;
+import io.genreflow.splitter.SplitterSettings;
+import io.genreflow.contracts.QueueNames;
 import io.genreflow.split.SplitLimits;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +44,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 class AggregateFunctionTest {
 
     private static final String UPLOAD_KEY = "uploads/aggregate me.wav";
-    private static final Path MANIFEST = FixtureModels.pipelineManifest();
 
     @Inject
     S3Client s3;
@@ -79,8 +78,8 @@ class AggregateFunctionTest {
         byte[] wav = GeneratedAudio.toneWav(1.0, 330, 22050);
         String eTag = s3.putObject(b -> b.bucket(BUCKET).key(UPLOAD_KEY), RequestBody.fromBytes(wav)).eTag();
         SourceObject upload = new SourceObject(BUCKET, UPLOAD_KEY, null, eTag, wav.length, null);
-        SplitterHandler splitter = new SplitterHandler(s3, sqs, new SplitterSettings(BUCKET, new QueueNames(""),
-                MANIFEST, SplitLimits.defaults(), SplitterSettings.DEFAULT_SNIPPETS_PER_BATCH), Clock.systemUTC());
+        QueueRouter splitter = SplitterRoot.wire(s3, sqs, new SplitterSettings(BUCKET, new QueueNames(""),
+                FixtureModels.pipelineManifest(), SplitLimits.defaults(), 32), Clock.systemUTC());
         String body = new String(ContractJson.write(S3EventNotification.objectCreated(upload, "us-east-1",
                 Instant.now())), StandardCharsets.UTF_8);
         splitter.handle(new QueueMessage("uploads", "setup", body, 1));

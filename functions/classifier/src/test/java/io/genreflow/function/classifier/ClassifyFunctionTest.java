@@ -2,7 +2,7 @@ package io.genreflow.function.classifier;
 
 import io.genreflow.fixtures.FixtureModels;
 
-import static io.genreflow.function.testing.EmbeddedAwsResource.BUCKET;
+import static io.genreflow.testing.EmbeddedAwsResource.BUCKET;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,9 +13,9 @@ import io.genreflow.contracts.PcmLayout;
 import io.genreflow.contracts.S3Keys;
 import io.genreflow.contracts.TrackId;
 import io.genreflow.contracts.Representation;
-import io.genreflow.function.testing.EmbeddedAwsResource;
-import io.genreflow.function.testing.SqsEvents;
-import io.genreflow.messaging.QueueNames;
+import io.genreflow.testing.EmbeddedAwsResource;
+import io.genreflow.testing.SqsEvents;
+import io.genreflow.contracts.QueueNames;
 import io.genreflow.model.OnnxSnippetClassifier;
 import io.genreflow.pcm.PcmRange;
 import io.genreflow.scoring.SnippetScorer;
@@ -63,7 +63,7 @@ class ClassifyFunctionTest {
         assertEquals(1, results.size());
         PartialResult result = results.getFirst();
         assertEquals(TRACK, result.trackId());
-        assertEquals("chroma", result.representation());
+        assertEquals(Representation.CHROMA, result.representation());
         assertEquals(0, result.batch());
         float[][] expected = referenceScores(pcm);
         assertEquals(SNIPPET_STARTS.length, result.snippets().size());

@@ -1,6 +1,6 @@
 package io.genreflow.function.splitter;
 
-import static io.genreflow.function.testing.EmbeddedAwsResource.BUCKET;
+import static io.genreflow.testing.EmbeddedAwsResource.BUCKET;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,10 +14,10 @@ import io.genreflow.contracts.TrackId;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.contracts.TrackStatus;
 import io.genreflow.contracts.Representation;
-import io.genreflow.function.testing.EmbeddedAwsResource;
-import io.genreflow.function.testing.SqsEvents;
+import io.genreflow.testing.EmbeddedAwsResource;
+import io.genreflow.testing.SqsEvents;
 import io.genreflow.fixtures.GeneratedAudio;
-import io.genreflow.messaging.QueueNames;
+import io.genreflow.contracts.QueueNames;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -66,9 +66,9 @@ class SplitFunctionTest {
         assertEquals(PcmLayout.byteOffset(record.audio().totalSamples()), pcmBytes);
 
         QueueNames queues = new QueueNames("");
-        for (String representation : record.expectedPartials().keySet()) {
-            List<SnippetBatchMessage> batches = receiveAll(queues.snippets(Representation.fromId(representation)));
-            assertEquals(record.expectedPartials().get(representation), batches.size(), representation);
+        for (Representation representation : record.expectedRepresentations()) {
+            List<SnippetBatchMessage> batches = receiveAll(queues.snippets(representation));
+            assertEquals(record.expectedBatches(representation), batches.size(), representation.id());
             for (SnippetBatchMessage batch : batches) {
                 assertEquals(track, batch.trackId());
                 assertEquals(representation, batch.representation());

@@ -2,7 +2,7 @@ package io.genreflow.local.polling;
 
 import io.genreflow.messaging.MessageHandler;
 import io.genreflow.messaging.QueueMessage;
-import io.genreflow.messaging.QueueNames;
+import io.genreflow.contracts.QueueNames;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
