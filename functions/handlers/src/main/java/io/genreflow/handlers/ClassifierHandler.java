@@ -8,6 +8,7 @@ import io.genreflow.features.Representation;
 import io.genreflow.messaging.MessageHandler;
 import io.genreflow.messaging.MessageSender;
 import io.genreflow.messaging.QueueMessage;
+import io.genreflow.model.ExecutionProvider;
 import io.genreflow.model.ModelException;
 import io.genreflow.model.OnnxSnippetClassifier;
 import io.genreflow.pipeline.PcmRange;
@@ -96,6 +97,11 @@ public final class ClassifierHandler implements MessageHandler, AutoCloseable {
                 Map.of("read", millis(start, read), "features", scoring.featuresMillis(),
                         "inference", scoring.inferenceMillis()));
         sender.send(settings.queues().results(), new String(ContractJson.write(result), StandardCharsets.UTF_8));
+    }
+
+    /** Where the model runs: the CPU when CUDA was asked for but no GPU could be used. */
+    public ExecutionProvider executionProvider() {
+        return classifier.activeProvider();
     }
 
     /** Releases the model. */
