@@ -2,6 +2,7 @@ package io.genreflow.infra.aws;
 
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.Role;
@@ -84,6 +85,11 @@ public final class PipelineFunction extends Construct {
                 .aliasName(ALIAS)
                 .version(function.getCurrentVersion())
                 .build();
+        if (jvm) {
+            // The live alias publishes a version, which is what SnapStart snapshots.
+            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                    "published through the live alias");
+        }
         Nag.accept(function, "AwsSolutions-L1", "The functions are built for and tested on Java 21, the runtime "
                 + "this deployment names; moving to a newer Java runtime is a deliberate upgrade, not a default");
         Nag.acceptBucketPrefixes(role);

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The synthesised templates match the snapshots in src/test/resources/snapshots, so any change to
- * the deployed resources shows up in review. Asset hashes are replaced by a placeholder: they
- * change with every build of a package. After an intended change, rewrite the snapshots with
+ * the deployed resources shows up in review. Asset hashes, and the Lambda version ids derived from
+ * them, are replaced by placeholders: they change with every build of a package. After an intended change, rewrite the snapshots with
  * {@code ./mvnw -pl infra/aws -am verify -Dgenreflow.snapshot.update=true} and commit the diff.
  */
 class TemplateSnapshotTest {
@@ -45,6 +45,7 @@ class TemplateSnapshotTest {
 
     static String normalised(Synthesized synthesized) throws IOException {
         return JSON.writeValueAsString(synthesized.template().toJSON())
-                .replaceAll("[0-9a-f]{64}(\\.zip|\\.json)?", "<asset-hash>$1") + "\n";
+                .replaceAll("[0-9a-f]{64}(\\.zip|\\.json)?", "<asset-hash>$1")
+                .replaceAll("(CurrentVersion[0-9A-F]{8})[0-9a-f]{32}", "$1<code-hash>") + "\n";
     }
 }
