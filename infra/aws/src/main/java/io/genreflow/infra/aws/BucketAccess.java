@@ -1,5 +1,6 @@
 package io.genreflow.infra.aws;
 
+import java.util.Arrays;
 import java.util.List;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.IGrantable;
@@ -54,7 +55,7 @@ final class BucketAccess {
         grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .effect(Effect.ALLOW)
                 .actions(actions)
-                .resources(java.util.Arrays.stream(patterns).map(bucket::arnForObjects).toList())
+                .resources(Arrays.stream(patterns).map(bucket::arnForObjects).toList())
                 .build());
     }
 }

@@ -2,6 +2,7 @@ package io.genreflow.infra.aws;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -38,7 +39,7 @@ final class ContextValues {
         if (value == null) {
             return fallback;
         }
-        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on", "1" -> true;
             case "false", "no", "off", "0" -> false;
             default -> throw new IllegalArgumentException("context " + key + "=" + value + " is not true or false");

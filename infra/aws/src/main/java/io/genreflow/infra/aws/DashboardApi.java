@@ -3,8 +3,10 @@ package io.genreflow.infra.aws;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.CfnStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.cognito.AccountRecovery;
@@ -20,7 +22,9 @@ import software.amazon.awscdk.services.cognito.PasswordPolicy;
 import software.amazon.awscdk.services.cognito.SignInAliases;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
+import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
 import software.amazon.awscdk.services.cognito.UserPoolDomain;
+import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
@@ -63,7 +67,7 @@ public final class DashboardApi extends Construct {
         Nag.accept(users, "AwsSolutions-COG3", "Threat protection needs Cognito's Plus plan, priced per active "
                 + "user; users are created by an administrator only and must sign in with a one-time code (MFA required)");
         String callback = api.getApiEndpoint() + "/";
-        this.client = users.addClient("Dashboard", software.amazon.awscdk.services.cognito.UserPoolClientOptions.builder()
+        this.client = users.addClient("Dashboard", UserPoolClientOptions.builder()
                 .generateSecret(false)
                 .authFlows(AuthFlow.builder().userSrp(true).build())
                 .oAuth(OAuthSettings.builder()
@@ -74,21 +78,21 @@ public final class DashboardApi extends Construct {
                         .build())
                 .preventUserExistenceErrors(true)
                 .build());
-        this.domain = users.addDomain("SignIn", software.amazon.awscdk.services.cognito.UserPoolDomainOptions.builder()
+        this.domain = users.addDomain("SignIn", UserPoolDomainOptions.builder()
                 .cognitoDomain(CognitoDomainOptions.builder().domainPrefix(authDomainPrefix).build())
                 .build());
 
         HttpJwtAuthorizer authorizer = HttpJwtAuthorizer.Builder.create("CognitoJwt",
-                        "https://cognito-idp." + software.amazon.awscdk.Stack.of(this).getRegion() + ".amazonaws.com/"
+                        "https://cognito-idp." + Stack.of(this).getRegion() + ".amazonaws.com/"
                                 + users.getUserPoolId())
                 .jwtAudience(List.of(client.getUserPoolClientId()))
                 .build();
-        api.addRoutes(software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions.builder()
+        api.addRoutes(AddRoutesOptions.builder()
                 .path("/{proxy+}")
                 .integration(new HttpLambdaIntegration("Dashboard", dashboard.alias()))
                 .authorizer(authorizer)
                 .build());
-        api.addRoutes(software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions.builder()
+        api.addRoutes(AddRoutesOptions.builder()
                 .path("/")
                 .integration(new HttpLambdaIntegration("DashboardRoot", dashboard.alias()))
                 .authorizer(authorizer)

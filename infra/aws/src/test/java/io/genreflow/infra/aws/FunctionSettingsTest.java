@@ -2,12 +2,17 @@ package io.genreflow.infra.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.genreflow.function.aggregator.AggregatorConfig;
+import io.genreflow.function.classifier.ClassifierConfig;
+import io.genreflow.function.splitter.SplitterConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,12 +27,12 @@ import org.junit.jupiter.api.Test;
 class FunctionSettingsTest {
 
     @Test
-    void noFunctionLacksARequiredSettingOrCarriesOneItDoesNotRead() throws Exception {
+    void noFunctionLacksARequiredSettingOrCarriesOneItDoesNotRead() {
         Map<String, Class<?>> mappings = Map.of(
-                "splitter", Class.forName("io.genreflow.function.splitter.SplitterConfig"),
-                "classifier-logmel", Class.forName("io.genreflow.function.classifier.ClassifierConfig"),
-                "classifier-waveform", Class.forName("io.genreflow.function.classifier.ClassifierConfig"),
-                "aggregator", Class.forName("io.genreflow.function.aggregator.AggregatorConfig"));
+                "splitter", SplitterConfig.class,
+                "classifier-logmel", ClassifierConfig.class,
+                "classifier-waveform", ClassifierConfig.class,
+                "aggregator", AggregatorConfig.class);
         for (Synthesized deployment : List.of(Synthesized.DEFAULT, Synthesized.VARIANT)) {
             mappings.forEach((function, mapping) -> {
                 if (!deployment.stack().functions().containsKey(function)) {
@@ -49,9 +54,9 @@ class FunctionSettingsTest {
     }
 
     @Test
-    void theWorkerContainersGetTheClassifiersSettingsWithTheirProvider() throws Exception {
+    void theWorkerContainersGetTheClassifiersSettingsWithTheirProvider() {
         Map<String, Boolean> settings = new TreeMap<>();
-        Class<?> classifier = Class.forName("io.genreflow.function.classifier.ClassifierConfig");
+        Class<?> classifier = ClassifierConfig.class;
         walk(classifier, classifier.getAnnotation(ConfigMapping.class).prefix(), settings);
         Synthesized variant = Synthesized.VARIANT;
         Map<String, String> providers = new TreeMap<>();
@@ -67,9 +72,9 @@ class FunctionSettingsTest {
     }
 
     @Test
-    void theMappingsAreReadWithTheirAnnotations() throws Exception {
+    void theMappingsAreReadWithTheirAnnotations() {
         Map<String, Boolean> settings = new TreeMap<>();
-        Class<?> classifier = Class.forName("io.genreflow.function.classifier.ClassifierConfig");
+        Class<?> classifier = ClassifierConfig.class;
         walk(classifier, classifier.getAnnotation(ConfigMapping.class).prefix(), settings);
         assertEquals(true, settings.get("GENREFLOW_BUCKET"));
         assertEquals(true, settings.get("GENREFLOW_CLASSIFIER_REPRESENTATION"));
@@ -89,7 +94,7 @@ class FunctionSettingsTest {
 
     @Test
     void aRequiredSettingWithoutAValueStopsTheSynthesis() {
-        IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> FunctionEnvironment.of(FunctionEnvironment.CLASSIFIER, Map.of("genreflow.bucket", "b")));
         assertTrue(error.getMessage().contains("GENREFLOW_CLASSIFIER_REPRESENTATION"), error.getMessage());
     }
@@ -104,12 +109,12 @@ class FunctionSettingsTest {
                 continue;
             }
             boolean required = type != Optional.class && !method.isAnnotationPresent(WithDefault.class);
-            settings.put(name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT), required);
+            settings.put(name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT), required);
         }
     }
 
     private static String kebab(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     @SuppressWarnings("unchecked")

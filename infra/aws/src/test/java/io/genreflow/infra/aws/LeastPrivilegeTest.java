@@ -3,6 +3,8 @@ package io.genreflow.infra.aws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.genreflow.features.Representation;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -105,7 +107,7 @@ class LeastPrivilegeTest {
     @Test
     void aContainerisedClassifierHasTheLambdasGrantsOnItsTaskRole() {
         Synthesized variant = Synthesized.VARIANT;
-        IConstruct role = variant.stack().workers().get(io.genreflow.features.Representation.LOGMEL).getTaskRole();
+        IConstruct role = variant.stack().workers().get(Representation.LOGMEL).getTaskRole();
         TreeSet<String> statements = Policies.of(variant, variant.logicalId(role));
         String bucket = "${" + variant.logicalId(variant.stack().bucket().bucket()) + ".Arn}";
         String results = "${" + variant.logicalId(variant.stack().queues().get("gf-results").queue()) + ".Arn}";
@@ -116,7 +118,7 @@ class LeastPrivilegeTest {
 
     /** Whether a statement line names an action that has resource-level permissions. */
     private static boolean needsResources(String role, String statement) {
-        Set<String> allowed = new java.util.HashSet<>(AWS_REQUIRES_ANY_RESOURCE);
+        Set<String> allowed = new HashSet<>(AWS_REQUIRES_ANY_RESOURCE);
         if (role.startsWith("WorkersGpuInstanceRole")) {
             allowed.addAll(ECS_AGENT_LOGS);
         }

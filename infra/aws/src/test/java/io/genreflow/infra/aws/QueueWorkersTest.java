@@ -2,11 +2,14 @@ package io.genreflow.infra.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.genreflow.features.Representation;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.ecr.assets.DockerImageAsset;
 
 /** Containerised classifiers: GPU instances from zero, Fargate, both scaled on queue depth down to zero. */
 class QueueWorkersTest {
@@ -19,7 +22,7 @@ class QueueWorkersTest {
         assertEquals(List.of("aggregator", "classifier-spectrogram", "classifier-waveform", "splitter"),
                 synthesized.stack().functions().keySet().stream().sorted().toList());
         assertEquals(List.of("chroma", "logmel"), synthesized.stack().workers().keySet().stream()
-                .map(io.genreflow.features.Representation::id).sorted().toList());
+                .map(Representation::id).sorted().toList());
     }
 
     @Test
@@ -60,9 +63,9 @@ class QueueWorkersTest {
 
     @Test
     void bothImagesAreBuiltFromTheWorkersContextWithTheirStage() {
-        Map<String, Object> images = new java.util.TreeMap<>();
+        Map<String, Object> images = new TreeMap<>();
         synthesized.stack().getNode().findAll().forEach(construct -> {
-            if (construct instanceof software.amazon.awscdk.services.ecr.assets.DockerImageAsset asset) {
+            if (construct instanceof DockerImageAsset asset) {
                 images.put(construct.getNode().getId(), asset.getAssetHash().length());
             }
         });

@@ -1,12 +1,15 @@
 package io.genreflow.infra.aws;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Template;
+import software.constructs.IConstruct;
 
 /**
  * Stacks synthesised once per test JVM and shared by the tests (synthesis takes seconds): the
@@ -70,7 +73,7 @@ final class Synthesized {
     /** The resources of {@code type} by logical id. */
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> resourcesOfType(String type) {
-        Map<String, Map<String, Object>> found = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, Object>> found = new LinkedHashMap<>();
         resources().forEach((id, resource) -> {
             if (type.equals(resource.get("Type"))) {
                 found.put(id, (Map<String, Object>) resource.get("Properties"));
@@ -80,8 +83,8 @@ final class Synthesized {
     }
 
     /** The logical id of {@code construct}'s CloudFormation resource. */
-    String logicalId(software.constructs.IConstruct construct) {
-        return stack().resolve(((software.amazon.awscdk.CfnElement) construct.getNode().getDefaultChild())
+    String logicalId(IConstruct construct) {
+        return stack().resolve(((CfnElement) construct.getNode().getDefaultChild())
                 .getLogicalId()).toString();
     }
 }
