@@ -5,7 +5,7 @@
 #   deploy.sh synth [-c k=v ...]     cdk synth: the CloudFormation template under cdk.out/
 #   deploy.sh deploy aws|localstack [-c k=v ...]   bootstrap (once per account and region) and deploy
 #   deploy.sh upload aws|localstack FILE           copy FILE to s3://<bucket>/uploads/
-#   deploy.sh verdict aws|localstack NAME          print the verdict of uploads/NAME
+#   deploy.sh verdict aws|localstack NAME          wait for and print the verdict of uploads/NAME
 #   deploy.sh dashboard aws          the dashboard's URL, and how to create its first user
 #   deploy.sh destroy aws|localstack [-c k=v ...]  delete the stack (the bucket and user pool are kept)
 #   deploy.sh synth-check            CI: the pinned CLI synthesises the default deployment offline
@@ -116,8 +116,17 @@ case "$cmd" in
     target=${1:?upload aws|localstack FILE}; file=${2:?upload aws|localstack FILE}
     $(aws_for "$target") s3 cp "$file" "s3://$(output "$target" BucketName)/uploads/$(basename "$file")" ;;
   verdict)
+    # Waits up to GENREFLOW_VERDICT_WAIT seconds (120) for the verdict copy to appear.
     target=${1:?verdict aws|localstack NAME}; name=${2:?verdict aws|localstack NAME}
-    $(aws_for "$target") s3 cp "s3://$(output "$target" BucketName)/verdicts/$name.json" - ;;
+    key="s3://$(output "$target" BucketName)/verdicts/$name.json"
+    deadline=$((SECONDS + ${GENREFLOW_VERDICT_WAIT:-120}))
+    until $(aws_for "$target") s3 cp "$key" - 2>/dev/null; do
+      if ((SECONDS >= deadline)); then
+        echo "no $key yet: the track is still processing or failed; its tracks/<id>/track.json says which" >&2
+        exit 1
+      fi
+      sleep 3
+    done ;;
   dashboard)
     target=${1:-aws}
     url=$(output "$target" DashboardUrl) || { echo "this deployment has no dashboard (-c dashboard=false)" >&2; exit 1; }

@@ -3,6 +3,8 @@ package io.genreflow.worker;
 import io.genreflow.handlers.ClassifierHandler;
 import io.genreflow.handlers.ClassifierSettings;
 import io.genreflow.model.ExecutionProvider;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -11,7 +13,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The container's entry point: loads the representation's model once (CUDA when configured, the
  * CPU when no GPU can be used, said in the log), then polls the representation's snippets queue
  * until the container is stopped. Credentials, region and endpoints come from the SDK's default
- * chain (the ECS task role; AWS_ENDPOINT_URL for LocalStack).
+ * chain (the ECS task role; AWS_ENDPOINT_URL for LocalStack). GENREFLOW_WORKER_POLLERS sets how many
+ * queue pollers share the model (default: one per available processor).
  */
 public final class WorkerMain {
 
@@ -35,21 +38,34 @@ public final class WorkerMain {
         } else {
             LOG.log(System.Logger.Level.INFO, "the {0} model runs on {1}", settings.representation().id(), active);
         }
-        QueueWorker worker = new QueueWorker(sqs, settings.queues().snippets(settings.representation()), classifier);
-        Thread main = Thread.currentThread();
+        // The features are computed on the CPU even when inference runs on the GPU: one poller per
+        // core keeps them all busy (the handler and the SDK clients are thread-safe).
+        int pollers = WorkerSettings.pollers(System.getenv());
+        String queue = settings.queues().snippets(settings.representation());
+        List<QueueWorker> workers = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < pollers; i++) {
+            QueueWorker worker = new QueueWorker(sqs, queue, classifier);
+            workers.add(worker);
+            threads.add(Thread.ofPlatform().name("poller-" + i).start(worker::run));
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // ECS sends SIGTERM and waits (stopTimeout) before killing: finish the batch in hand.
-            worker.stop();
-            try {
-                main.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            // ECS sends SIGTERM and waits (stopTimeout) before killing: finish the batches in hand.
+            workers.forEach(QueueWorker::stop);
+            threads.forEach(WorkerMain::awaitQuietly);
         }));
         try {
-            worker.run();
+            threads.forEach(WorkerMain::awaitQuietly);
         } finally {
             classifier.close();
+        }
+    }
+
+    private static void awaitQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

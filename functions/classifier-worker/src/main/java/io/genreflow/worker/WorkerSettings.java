@@ -49,6 +49,18 @@ public final class WorkerSettings {
                         executionProvider, integer(environment, "GENREFLOW_CLASSIFIER_ONNX_CUDA_DEVICE_ID", 0)));
     }
 
+    /**
+     * How many queue pollers share the model: GENREFLOW_WORKER_POLLERS, by default one per available
+     * processor.
+     */
+    public static int pollers(Map<String, String> environment) {
+        int pollers = integer(environment, "GENREFLOW_WORKER_POLLERS", Runtime.getRuntime().availableProcessors());
+        if (pollers < 1) {
+            throw new IllegalArgumentException("GENREFLOW_WORKER_POLLERS must be at least 1, got " + pollers);
+        }
+        return pollers;
+    }
+
     private static String required(Map<String, String> environment, String name) {
         String value = environment.get(name);
         if (value == null || value.isBlank()) {

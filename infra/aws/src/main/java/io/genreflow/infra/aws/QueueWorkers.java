@@ -132,7 +132,7 @@ public final class QueueWorkers extends Construct {
             task = gpuTask;
         } else {
             FargateTaskDefinition cpuTask = FargateTaskDefinition.Builder.create(this, "Task-" + id)
-                    .cpu(2048).memoryLimitMiB(4096).build();
+                    .cpu(1024).memoryLimitMiB(2048).build();
             cpuTask.addContainer("worker", container.image(ContainerImage.fromDockerImageAsset(cpuImage())).build());
             service = FargateService.Builder.create(this, "Service-" + id).cluster(cluster).taskDefinition(cpuTask)
                     .desiredCount(0).assignPublicIp(true).securityGroups(List.of(tasks))

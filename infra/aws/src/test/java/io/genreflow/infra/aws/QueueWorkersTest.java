@@ -42,7 +42,7 @@ class QueueWorkersTest {
     @Test
     void theCpuWorkerRunsOnFargate() {
         template.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
-                "RequiresCompatibilities", List.of("FARGATE"), "Cpu", "2048", "Memory", "4096"));
+                "RequiresCompatibilities", List.of("FARGATE"), "Cpu", "1024", "Memory", "2048"));
         template.hasResourceProperties("AWS::ECS::Service", Map.of("LaunchType", "FARGATE", "DesiredCount", 0));
     }
 
