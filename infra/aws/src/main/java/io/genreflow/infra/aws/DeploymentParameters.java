@@ -28,13 +28,14 @@ import java.util.function.Function;
  * @param maxWorkers            the most queue worker tasks per containerised representation
  * @param oldestMessageAlarmSeconds age of a work queue's oldest message that raises its alarm
  * @param authDomainPrefix      the Cognito hosted-UI domain prefix (unique within the region)
+ * @param alarmTopicArn         an SNS topic every alarm notifies; null for alarms without actions
  */
 public record DeploymentParameters(String bucketName, String queuePrefix, List<Representation> representations,
                                    Map<Representation, ClassifierRuntime> classifierRuntimes, boolean splitterNative,
                                    boolean dashboard, List<String> dashboardOrigins, int workingDataDays,
                                    FunctionSizing splitter, FunctionSizing classifier, FunctionSizing aggregator,
                                    int dashboardMemoryMb, String gpuInstanceType, int maxWorkers,
-                                   int oldestMessageAlarmSeconds, String authDomainPrefix) {
+                                   int oldestMessageAlarmSeconds, String authDomainPrefix, String alarmTopicArn) {
 
     public DeploymentParameters {
         representations = List.copyOf(representations);
@@ -71,7 +72,7 @@ public record DeploymentParameters(String bucketName, String queuePrefix, List<R
                 sizing(values, "aggregator", new FunctionSizing(1024, 60, 10, 5)),
                 values.integer("memory.dashboard", 1024), values.string("gpuInstanceType", "g4dn.xlarge"),
                 values.integer("maxWorkers", 4), values.integer("oldestMessageAlarmSeconds", 900),
-                values.string("authDomainPrefix", "genreflow-dashboard"));
+                values.string("authDomainPrefix", "genreflow-dashboard"), values.string("alarmTopicArn", null));
     }
 
     /** Where the classifier of {@code representation} runs. */

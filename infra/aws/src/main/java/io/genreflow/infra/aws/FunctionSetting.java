@@ -21,11 +21,6 @@ public record FunctionSetting(String name, String defaultValue, String descripti
         return new FunctionSetting(name, String.valueOf(defaultValue), description);
     }
 
-    /** Whether the function fails to start without it. */
-    public boolean isRequired() {
-        return defaultValue == null;
-    }
-
     /** The environment variable Quarkus reads it from: {@code genreflow.queues.prefix} → {@code GENREFLOW_QUEUES_PREFIX}. */
     public String environmentVariable() {
         return name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);

@@ -11,12 +11,15 @@ import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.cloudwatch.IAlarmAction;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.ecs.TaskDefinition;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.LayerVersion;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
 
 /**
@@ -176,8 +179,10 @@ public final class GenreflowStack extends Stack {
 
     private WorkQueue queue(String id, String name, int visibility, int deadLetterVisibility,
                             DeploymentParameters parameters) {
+        List<IAlarmAction> actions = parameters.alarmTopicArn() == null ? List.of()
+                : List.of(new SnsAction(Topic.fromTopicArn(this, "AlarmTopic-" + id, parameters.alarmTopicArn())));
         WorkQueue queue = new WorkQueue(this, id, name, visibility, deadLetterVisibility,
-                parameters.oldestMessageAlarmSeconds());
+                parameters.oldestMessageAlarmSeconds(), actions);
         queues.put(name, queue);
         return queue;
     }

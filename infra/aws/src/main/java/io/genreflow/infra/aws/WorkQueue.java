@@ -3,7 +3,9 @@ package io.genreflow.infra.aws;
 import io.genreflow.messaging.QueueNames;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
+import java.util.List;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IAlarmAction;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;
@@ -25,17 +27,16 @@ public final class WorkQueue extends Construct {
 
     private final Queue queue;
     private final Queue deadLetters;
-    private final Alarm deadLetterAlarm;
-    private final Alarm ageAlarm;
 
     /**
      * @param name                      the queue's name, prefix included
      * @param visibilityTimeoutSeconds  the queue's visibility timeout (six times its consumer's timeout)
      * @param deadLetterVisibilitySeconds the dead-letter queue's, which the aggregator consumes
      * @param oldestMessageAlarmSeconds the oldest message's age that raises the backlog alarm
+     * @param alarmActions              what the alarms do when they fire (e.g. notify a topic); may be empty
      */
     public WorkQueue(Construct scope, String id, String name, int visibilityTimeoutSeconds,
-                     int deadLetterVisibilitySeconds, int oldestMessageAlarmSeconds) {
+                     int deadLetterVisibilitySeconds, int oldestMessageAlarmSeconds, List<IAlarmAction> alarmActions) {
         super(scope, id);
         String deadLetterName = QueueNames.deadLetter(name);
         this.deadLetters = Queue.Builder.create(this, "DeadLetters")
@@ -53,7 +54,7 @@ public final class WorkQueue extends Construct {
                 .visibilityTimeout(Duration.seconds(visibilityTimeoutSeconds))
                 .deadLetterQueue(DeadLetterQueue.builder().queue(deadLetters).maxReceiveCount(MAX_RECEIVE_COUNT).build())
                 .build();
-        this.deadLetterAlarm = Alarm.Builder.create(this, "DeadLetterAlarm")
+        Alarm deadLetterAlarm = Alarm.Builder.create(this, "DeadLetterAlarm")
                 .alarmName(deadLetterName + "-not-empty")
                 .alarmDescription("Messages of " + name + " failed " + MAX_RECEIVE_COUNT
                         + " times and were dead-lettered; the consumer's logs say why")
@@ -63,7 +64,7 @@ public final class WorkQueue extends Construct {
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
-        this.ageAlarm = Alarm.Builder.create(this, "OldestMessageAlarm")
+        Alarm ageAlarm = Alarm.Builder.create(this, "OldestMessageAlarm")
                 .alarmName(name + "-backlog-aging")
                 .alarmDescription("The oldest message of " + name + " has waited over " + oldestMessageAlarmSeconds
                         + " s: its consumer is failing, throttled or scaled to zero")
@@ -73,6 +74,10 @@ public final class WorkQueue extends Construct {
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
+        alarmActions.forEach(action -> {
+            deadLetterAlarm.addAlarmAction(action);
+            ageAlarm.addAlarmAction(action);
+        });
     }
 
     /** The work queue. */
@@ -83,15 +88,5 @@ public final class WorkQueue extends Construct {
     /** Its dead-letter queue. */
     public Queue deadLetters() {
         return deadLetters;
-    }
-
-    /** The alarm that fires when a message is dead-lettered. */
-    public Alarm deadLetterAlarm() {
-        return deadLetterAlarm;
-    }
-
-    /** The alarm that fires when the oldest message waits too long. */
-    public Alarm ageAlarm() {
-        return ageAlarm;
     }
 }

@@ -61,5 +61,15 @@ class QueuesTest {
                 "ComparisonOperator", "GreaterThanOrEqualToThreshold", "Statistic", "Maximum"));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "genreflow-uploads-backlog-aging",
                 "MetricName", "ApproximateAgeOfOldestMessage", "Namespace", "AWS/SQS", "Threshold", 900));
+        alarms.values().forEach(alarm -> assertEquals(null, alarm.get("AlarmActions"), "no topic was given"));
+    }
+
+    @Test
+    void everyQueueAlarmNotifiesTheTopicTheContextNames() {
+        Map<String, Map<String, Object>> alarms = Synthesized.VARIANT.resourcesOfType("AWS::CloudWatch::Alarm");
+        long queueAlarms = alarms.values().stream().filter(alarm -> "AWS/SQS".equals(alarm.get("Namespace"))).peek(alarm ->
+                assertEquals(List.of("arn:aws:sns:eu-west-1:123456789012:genreflow-alarms"), alarm.get("AlarmActions")))
+                .count();
+        assertEquals(12, queueAlarms);
     }
 }

@@ -20,10 +20,11 @@ final class Synthesized {
 
     /** The default: every classifier on Lambda, the dashboard on, the JVM splitter. */
     static final Synthesized DEFAULT = new Synthesized(Map.of());
-    /** The native splitter, logmel on GPU instances, chroma on Fargate, no dashboard. */
+    /** The native splitter, logmel on GPU instances, chroma on Fargate, no dashboard, alarms to a topic. */
     static final Synthesized VARIANT = new Synthesized(Map.of("splitterNative", "true",
             "classifierRuntime.logmel", "gpu", "classifierRuntime.chroma", "fargate", "dashboard", "false",
-            "dashboardOrigins", "http://localhost:8080", "queuePrefix", "gf-"));
+            "dashboardOrigins", "http://localhost:8080", "queuePrefix", "gf-",
+            "alarmTopicArn", "arn:aws:sns:eu-west-1:123456789012:genreflow-alarms"));
 
     private final Map<String, String> context;
     private GenreflowStack stack;
