@@ -3,6 +3,7 @@ package io.genreflow.infra.aws;
 import io.genreflow.features.Representation;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.applicationautoscaling.AdjustmentType;
@@ -153,8 +154,9 @@ public final class QueueWorkers extends Construct {
         MetricOptions perMinute = MetricOptions.builder().period(Duration.minutes(1)).statistic("Maximum").build();
         MathExpression depth = MathExpression.Builder.create()
                 .expression("visible + inflight")
-                .usingMetrics(Map.of("visible", queue.metricApproximateNumberOfMessagesVisible(perMinute),
-                        "inflight", queue.metricApproximateNumberOfMessagesNotVisible(perMinute)))
+                // A sorted map: Map.of's order changes from one JVM to the next, and so would the template.
+                .usingMetrics(new TreeMap<>(Map.of("visible", queue.metricApproximateNumberOfMessagesVisible(perMinute),
+                        "inflight", queue.metricApproximateNumberOfMessagesNotVisible(perMinute))))
                 .period(Duration.minutes(1))
                 .build();
         service.autoScaleTaskCount(EnableScalingProps.builder().minCapacity(0).maxCapacity(maxWorkers).build())
