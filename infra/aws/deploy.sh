@@ -17,6 +17,8 @@ root=$(cd "$here/../.." && pwd)
 cd "$here"
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=1
 export CDK_DISABLE_VERSION_CHECK=1
+# Nothing leaves the machine: no telemetry (the synthesis must work offline, in CI too).
+export CDK_DISABLE_CLI_TELEMETRY=true
 
 CDK_VERSION=2.1148.1
 CDKLOCAL_VERSION=3.0.4
