@@ -8,6 +8,7 @@ import io.genreflow.contracts.SnippetBatchMessage;
 import io.genreflow.manifest.ModelException;
 import io.genreflow.messaging.ContractHandler;
 import io.genreflow.messaging.MessageSender;
+import io.genreflow.model.ExecutionProvider;
 import io.genreflow.model.OnnxSnippetClassifier;
 import io.genreflow.pcm.PcmRange;
 import io.genreflow.scoring.ScoringTime;
@@ -95,6 +96,11 @@ public final class ClassifierHandler implements ContractHandler<SnippetBatchMess
                 Map.of("read", millis(start, read), "features", scoring.featuresMillis(),
                         "inference", scoring.inferenceMillis()));
         sender.send(settings.queues().results(), new String(ContractJson.write(result), StandardCharsets.UTF_8));
+    }
+
+    /** Where the model runs: the CPU when CUDA was asked for but no GPU could be used. */
+    public ExecutionProvider executionProvider() {
+        return classifier.activeProvider();
     }
 
     /** Releases the model. */

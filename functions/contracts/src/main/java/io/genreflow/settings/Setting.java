@@ -2,6 +2,7 @@ package io.genreflow.settings;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -43,6 +44,15 @@ public record Setting(String name, String environmentVariable, String defaultVal
     /** MicroProfile Config's environment variable for a property: non-alphanumerics become '_', upper case. */
     public static String environmentVariable(String name) {
         return name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * A source that reads each setting from its environment variable in {@code environment}, as a
+     * container entry point reads {@code System.getenv()}.
+     */
+    public static Function<String, Optional<String>> environmentSource(Map<String, String> environment) {
+        Map<String, String> variables = Map.copyOf(environment);
+        return name -> Optional.ofNullable(variables.get(environmentVariable(name)));
     }
 
     /** Whether a deployment must set it. */

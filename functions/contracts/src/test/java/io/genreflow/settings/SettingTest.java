@@ -2,7 +2,9 @@ package io.genreflow.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +27,17 @@ class SettingTest {
         assertEquals("", prefix.value(name -> Optional.of("  ")));
         assertThrows(IllegalArgumentException.class, () -> bucket.value(name -> Optional.of(" ")));
         assertEquals("b", bucket.value(name -> Optional.of("b")));
+    }
+
+    @Test
+    void anEnvironmentSourceReadsEachSettingFromItsVariable() {
+        Setting threads = Setting.optional("genreflow.classifier.onnx.intra-op-threads", 1, "threads");
+        Setting bucket = Setting.required("genreflow.bucket", "the bucket");
+        var source = Setting.environmentSource(Map.of("GENREFLOW_CLASSIFIER_ONNX_INTRA_OP_THREADS", "4",
+                "genreflow.bucket", "not the variable"));
+
+        assertEquals(4, threads.intValue(source));
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> bucket.value(source));
+        assertTrue(missing.getMessage().contains("GENREFLOW_BUCKET"), missing.getMessage());
     }
 }

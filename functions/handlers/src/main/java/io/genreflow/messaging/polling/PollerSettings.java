@@ -1,4 +1,4 @@
-package io.genreflow.local.polling;
+package io.genreflow.messaging.polling;
 
 import java.time.Duration;
 

@@ -1,9 +1,8 @@
-package io.genreflow.local.polling;
+package io.genreflow.messaging.polling;
 
+import io.genreflow.contracts.QueueNames;
 import io.genreflow.messaging.MessageHandler;
 import io.genreflow.messaging.QueueMessage;
-import io.genreflow.contracts.QueueNames;
-import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
@@ -23,7 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class QueuePoller implements Runnable {
 
-    private static final Logger LOG = Logger.getLogger(QueuePoller.class);
+    private static final System.Logger LOG = System.getLogger(QueuePoller.class.getName());
     private static final long RETRY_PAUSE_MILLIS = 1000;
 
     private final SqsClient sqs;
@@ -51,8 +50,8 @@ final class QueuePoller implements Runnable {
                 batch = receive();
             } catch (RuntimeException e) {
                 if (!stopping) {
-                    LOG.warnf("receiving from %s failed (%s); trying again in %d ms", queue, e.getMessage(),
-                            RETRY_PAUSE_MILLIS);
+                    LOG.log(System.Logger.Level.WARNING, "receiving from {0} failed ({1}); trying again in {2} ms", queue,
+                            e.getMessage(), RETRY_PAUSE_MILLIS);
                     pause();
                 }
                 continue;
@@ -103,9 +102,9 @@ final class QueuePoller implements Runnable {
                 done.add(DeleteMessageBatchRequestEntry.builder().id(String.valueOf(done.size()))
                         .receiptHandle(message.receiptHandle()).build());
             } catch (Exception e) {
-                LOG.warn(failureText(message, receiveCount, e), e);
+                LOG.log(System.Logger.Level.WARNING, failureText(message, receiveCount, e), e);
             } catch (Error e) {
-                LOG.error(failureText(message, receiveCount, e), e);
+                LOG.log(System.Logger.Level.ERROR, failureText(message, receiveCount, e), e);
                 throw e;
             }
         }
@@ -119,12 +118,12 @@ final class QueuePoller implements Runnable {
             List<BatchResultErrorEntry> failed = sqs.deleteMessageBatch(d -> d.queueUrl(queueUrl).entries(entries))
                     .failed();
             for (BatchResultErrorEntry entry : failed) {
-                LOG.warnf("could not delete a handled message from %s (%s: %s); it will be delivered again,"
-                        + " which the handlers tolerate", queue, entry.code(), entry.message());
+                LOG.log(System.Logger.Level.WARNING, "could not delete a handled message from {0} ({1}: {2}); it will be"
+                        + " delivered again, which the handlers tolerate", queue, entry.code(), entry.message());
             }
         } catch (RuntimeException e) {
-            LOG.warnf("could not delete %d handled messages from %s (%s); they will be delivered again,"
-                    + " which the handlers tolerate", entries.size(), queue, e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "could not delete {0} handled messages from {1} ({2}); they will be"
+                    + " delivered again, which the handlers tolerate", entries.size(), queue, e.getMessage());
         }
     }
 

@@ -1,7 +1,6 @@
-package io.genreflow.local.polling;
+package io.genreflow.messaging.polling;
 
 import io.genreflow.messaging.MessageHandler;
-import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Duration;
@@ -10,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Every poller of the stack: {@code concurrency} threads per handled queue. */
+/** A group of queue pollers: {@code concurrency} threads per handled queue, stopped together. */
 public final class Pollers {
 
-    private static final Logger LOG = Logger.getLogger(Pollers.class);
+    private static final System.Logger LOG = System.getLogger(Pollers.class.getName());
 
     private final List<QueuePoller> pollers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -56,7 +55,8 @@ public final class Pollers {
             long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
             try {
                 if (!poller.awaitIdle(left)) {
-                    LOG.warnf("a handler of %s was still running after %s; stopping without it", poller.queue(), grace);
+                    LOG.log(System.Logger.Level.WARNING, "a handler of {0} was still running after {1}; stopping without it",
+                            poller.queue(), grace);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
