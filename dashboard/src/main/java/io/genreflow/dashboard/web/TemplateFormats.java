@@ -1,0 +1,44 @@
+package io.genreflow.dashboard.web;
+
+import io.genreflow.dashboard.charts.Percent;
+import io.quarkus.qute.TemplateExtension;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How templates print numbers and times: the same on every server, whatever its locale. */
+@TemplateExtension
+final class TemplateFormats {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private TemplateFormats() {
+    }
+
+    static String fmtPercent(Double probability) {
+        return probability == null ? "–" : Percent.of(probability);
+    }
+
+    static String fmt2(Double value) {
+        return value == null ? "–" : Percent.number(value, 2);
+    }
+
+    static String fmt1(Double value) {
+        return value == null ? "–" : Percent.number(value, 1);
+    }
+
+    static String fmtClock(Double seconds) {
+        return seconds == null ? "–" : Percent.clock(seconds);
+    }
+
+    static String fmtTime(String iso8601) {
+        return iso8601 == null ? "–" : TIME.format(Instant.parse(iso8601));
+    }
+
+    static String fmtLower(String text) {
+        return text == null ? "" : text.toLowerCase(Locale.ROOT);
+    }
+}
