@@ -143,7 +143,8 @@ public final class TagReader {
     /** A Vorbis comment list: vendor string, then count × "NAME=value", lengths little-endian. */
     private static TrackTags vorbisComments(byte[] b, int start, int end) {
         ByteBuffer in = ByteBuffer.wrap(b, start, end - start).order(ByteOrder.LITTLE_ENDIAN);
-        in.position(in.position() + in.getInt());
+        int vendor = in.getInt();
+        in.position(in.position() + vendor);
         long count = Integer.toUnsignedLong(in.getInt());
         String title = null;
         String artist = null;
