@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A track's tags, read once from the start of its upload and kept beside its record at
- * {@code tracks/<id>/tags.json}. A track is one object version, so its tags never change: the
+ * {@code tracks/<id>/tags.json} (and, by the catalog, in the track index). A track is one object version, so its tags never change: the
  * stored copy and the in-memory cache never go stale, and deleting the track removes the copy
  * with everything else under {@code tracks/<id>/}.
  */
@@ -43,21 +43,26 @@ final class TagStore {
 
     /** The tags of the upload {@code record} describes; {@link TrackTags#NONE} when it has none or is gone. */
     TrackTags of(TrackRecord record) {
-        return known.computeIfAbsent(record.trackId().value(), id -> load(record));
+        return of(record.trackId(), record.source());
     }
 
-    private TrackTags load(TrackRecord record) {
-        String key = key(record.trackId());
+    /** The tags of track {@code id}, made from the upload {@code source}. */
+    TrackTags of(TrackId id, SourceObject source) {
+        return known.computeIfAbsent(id.value(), value -> load(id, source));
+    }
+
+    private TrackTags load(TrackId id, SourceObject source) {
+        String key = key(id);
         try {
             return Json.mapper().readValue(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray(),
                     TrackTags.class);
         } catch (NoSuchKeyException e) {
-            TrackTags tags = readUpload(record.source());
+            TrackTags tags = readUpload(source);
             store(key, tags);
             return tags;
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "unreadable {0}, reading the upload again: {1}", key, e.getMessage());
-            return readUpload(record.source());
+            return readUpload(source);
         }
     }
 

@@ -9,6 +9,7 @@ import io.genreflow.contracts.TrackId;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.contracts.Verdict;
 import io.genreflow.storage.Stored;
+import io.genreflow.storage.TrackIndex;
 import io.genreflow.storage.TrackStore;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -117,7 +118,10 @@ public final class TrackActions {
         }
     }
 
-    /** Everything under tracks/&lt;id&gt;/, then the verdict copy if it describes this track; the record last. */
+    /**
+     * Everything under tracks/&lt;id&gt;/, then the verdict copy if it describes this track, the
+     * record last, then the track's index entry.
+     */
     private void deleteTrackObjects(TrackRecord record) {
         String recordKey = S3Keys.trackRecord(record.trackId());
         List<String> keys = store.keysUnder(S3Keys.track(record.trackId())).stream()
@@ -132,6 +136,7 @@ public final class TrackActions {
             s3.deleteObject(d -> d.bucket(bucket).key(copy));
         }
         s3.deleteObject(d -> d.bucket(bucket).key(recordKey));
+        new TrackIndex(store).update(record.trackId(), entry -> null);
     }
 
     private boolean copyDescribes(String copy, TrackId id) {

@@ -7,15 +7,17 @@ import io.genreflow.contracts.TrackId;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.contracts.TrackStatus;
 import io.genreflow.contracts.Verdict;
+import io.genreflow.storage.TrackIndex;
+import io.genreflow.storage.TrackIndexEntry;
 import io.genreflow.storage.TrackStore;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,10 +28,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The tracks in the bucket, read from their records and verdicts (the source of truth). Records
- * are re-read with ETag-conditional GETs, so an unchanged record costs a 304; verdicts and tags
- * are read once per record version. The caches only save work: any instance, cold or warm, gives
- * the same answer. Thread-safe.
+ * The tracks in the bucket. The list comes from the {@link TrackIndex} the pipeline keeps (16
+ * shard objects, re-read with ETag-conditional GETs); a track's own page, and every unfinished
+ * track in the list, come from its record and verdict, the source of truth, also re-read
+ * conditionally. The caches only save work: any instance, cold or warm, gives the same answer.
+ * Thread-safe.
  */
 public final class TrackCatalog implements AutoCloseable {
 
@@ -41,6 +44,7 @@ public final class TrackCatalog implements AutoCloseable {
     private final TrackStore store;
     private final TrackProgress progress;
     private final TagStore tags;
+    private final IndexShards shards;
     private final double uncertainBelow;
     private final Map<String, Cached> records = new ConcurrentHashMap<>();
     private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
@@ -52,6 +56,7 @@ public final class TrackCatalog implements AutoCloseable {
         this.store = new TrackStore(s3, bucket);
         this.progress = new TrackProgress(store);
         this.tags = new TagStore(s3, bucket);
+        this.shards = new IndexShards(s3, bucket, store);
         this.uncertainBelow = uncertainBelow;
     }
 
@@ -59,18 +64,65 @@ public final class TrackCatalog implements AutoCloseable {
     private record Cached(String eTag, TrackRecord record, Verdict verdict, TrackSummary summary) {
     }
 
-    /** Every track, newest upload first. */
+    /**
+     * Every track, newest upload first: the index's entries, except that an unfinished track (or
+     * one whose entry lacks its verdict) is read from its record: it changes, and its progress is
+     * counted, and a lost index write shows no stale state.
+     */
     public List<TrackSummary> all() {
-        List<Future<Optional<Cached>>> reads = new ArrayList<>();
-        for (TrackId id : trackIds()) {
-            reads.add(readers.submit(() -> current(id)));
+        List<Future<List<TrackSummary>>> shards = new ArrayList<>();
+        for (int shard = 0; shard < TrackIndex.SHARDS; shard++) {
+            int number = shard;
+            shards.add(readers.submit(() -> summaries(number)));
         }
-        List<TrackSummary> tracks = new ArrayList<>(reads.size());
-        for (Future<Optional<Cached>> read : reads) {
-            join(read).ifPresent(cached -> tracks.add(cached.summary()));
+        List<TrackSummary> tracks = new ArrayList<>();
+        for (Future<List<TrackSummary>> shard : shards) {
+            tracks.addAll(join(shard));
         }
         tracks.sort(TrackQuery.Sort.UPLOADED.descending());
         return tracks;
+    }
+
+    private List<TrackSummary> summaries(int shard) {
+        Map<String, TrackIndexEntry> entries = shards.read(shard);
+        List<Future<Optional<Cached>>> unfinished = new ArrayList<>();
+        List<TrackSummary> out = new ArrayList<>();
+        Map<String, TrackTags> tagsRead = new HashMap<>();
+        for (TrackIndexEntry entry : entries.values()) {
+            if (isComplete(entry)) {
+                TrackTags tagged = entry.tagsRead() ? new TrackTags(entry.title(), entry.artist())
+                        : tags.of(TrackId.parse(entry.id()), entry.source());
+                if (!entry.tagsRead()) {
+                    tagsRead.put(entry.id(), tagged);
+                }
+                out.add(summary(entry, tagged));
+            } else {
+                unfinished.add(readers.submit(() -> current(TrackId.parse(entry.id()))));
+            }
+        }
+        for (Future<Optional<Cached>> read : unfinished) {
+            join(read).ifPresent(cached -> out.add(cached.summary()));
+        }
+        if (!tagsRead.isEmpty()) {
+            shards.keepTags(shard, tagsRead);
+        }
+        return out;
+    }
+
+    /** A FAILED entry, or a DONE one with its verdict; anything else is read from the record. */
+    private static boolean isComplete(TrackIndexEntry entry) {
+        return TrackStatus.FAILED.name().equals(entry.status())
+                || TrackStatus.DONE.name().equals(entry.status()) && entry.genre() != null;
+    }
+
+    private TrackSummary summary(TrackIndexEntry e, TrackTags tagged) {
+        int expected = e.partialsExpected();
+        boolean done = TrackStatus.DONE.name().equals(e.status());
+        return new TrackSummary(e.id(), e.name(), tagged.title(), tagged.artist(), TrackStatus.valueOf(e.status()),
+                done ? expected : 0, expected, done ? e.genre() : null,
+                done ? e.confidence() : null, done && Uncertainty.of(e.confidence(), e.runnerUp(), uncertainBelow),
+                done && Boolean.TRUE.equals(e.degraded()), e.energyLevel(), e.energyScore(), e.durationSeconds(),
+                e.createdAt(), e.updatedAt(), e.failureReason());
     }
 
     /** One track, if it exists. */
@@ -82,27 +134,12 @@ public final class TrackCatalog implements AutoCloseable {
     /** Forgets what was cached about {@code id}, after the dashboard changed it. */
     public void forget(TrackId id) {
         records.remove(id.value());
+        shards.forget(TrackIndex.shardOf(id));
     }
 
     @Override
     public void close() {
         readers.close();
-    }
-
-    private List<TrackId> trackIds() {
-        List<TrackId> ids = new ArrayList<>();
-        s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(S3Keys.TRACKS_PREFIX).delimiter("/"))
-                .commonPrefixes().stream()
-                .map(CommonPrefix::prefix)
-                .map(prefix -> prefix.substring(S3Keys.TRACKS_PREFIX.length(), prefix.length() - 1))
-                .forEach(value -> {
-                    try {
-                        ids.add(TrackId.parse(value));
-                    } catch (IllegalArgumentException e) {
-                        LOG.log(System.Logger.Level.DEBUG, "not a track folder: tracks/{0}/", value);
-                    }
-                });
-        return ids;
     }
 
     /** The record as stored now, re-derived only when its ETag changed. */

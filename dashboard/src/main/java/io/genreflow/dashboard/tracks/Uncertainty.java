@@ -19,10 +19,12 @@ public final class Uncertainty {
 
     /** Whether the ranking {@code topK} (most probable first) is uncertain under {@code threshold}. */
     public static boolean of(List<LabelScore> topK, double threshold) {
-        if (topK.isEmpty()) {
-            return true;
-        }
-        double best = topK.getFirst().probability();
-        return best < threshold || topK.size() > 1 && best - topK.get(1).probability() < CLOSE_MARGIN;
+        return topK.isEmpty() || of(topK.getFirst().probability(), topK.size() > 1 ? topK.get(1).probability() : null,
+                threshold);
+    }
+
+    /** The same from the winner's probability and the runner-up's (null when there is none). */
+    public static boolean of(double best, Double runnerUp, double threshold) {
+        return best < threshold || runnerUp != null && best - runnerUp < CLOSE_MARGIN;
     }
 }
