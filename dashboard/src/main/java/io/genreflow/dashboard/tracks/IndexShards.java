@@ -27,7 +27,7 @@ final class IndexShards {
     private final S3Client s3;
     private final String bucket;
     private final TrackIndex index;
-    private final Map<Integer, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<Integer, Shard> cache = new ConcurrentHashMap<>();
 
     IndexShards(S3Client s3, String bucket, TrackStore store) {
         this.s3 = s3;
@@ -35,28 +35,35 @@ final class IndexShards {
         this.index = new TrackIndex(store);
     }
 
-    private record Cached(String eTag, Map<String, TrackIndexEntry> entries) {
+    /**
+     * A shard as read.
+     *
+     * @param eTag    the version read; null for a shard that does not exist yet
+     * @param entries its entries
+     */
+    record Shard(String eTag, Map<String, TrackIndexEntry> entries) {
     }
 
-    /** The entries of shard {@code shard} as stored now; none when it does not exist yet. */
-    Map<String, TrackIndexEntry> read(int shard) {
-        Cached known = cache.get(shard);
+    /** Shard {@code shard} as stored now; empty when it does not exist yet. */
+    Shard read(int shard) {
+        Shard known = cache.get(shard);
         String key = TrackIndex.shardKey(shard);
         try {
             ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)
                     .ifNoneMatch(known == null ? null : known.eTag()));
-            Map<String, TrackIndexEntry> entries = ContractJson.read(bytes.asByteArray(), TrackIndexShard.class).tracks();
-            cache.put(shard, new Cached(bytes.response().eTag(), entries));
-            return entries;
+            Shard fresh = new Shard(bytes.response().eTag(),
+                    ContractJson.read(bytes.asByteArray(), TrackIndexShard.class).tracks());
+            cache.put(shard, fresh);
+            return fresh;
         } catch (NoSuchKeyException e) {
             cache.remove(shard);
-            return Map.of();
+            return new Shard(null, Map.of());
         } catch (MalformedContractException e) {
             LOG.log(System.Logger.Level.WARNING, "ignoring the unreadable index shard {0}: {1}", key, e.getMessage());
-            return Map.of();
+            return new Shard(null, Map.of());
         } catch (S3Exception e) {
             if (known != null && e.statusCode() == NOT_MODIFIED) {
-                return known.entries();
+                return known;
             }
             throw e;
         }

@@ -47,6 +47,7 @@ public final class TrackCatalog implements AutoCloseable {
     private final IndexShards shards;
     private final double uncertainBelow;
     private final Map<String, Cached> records = new ConcurrentHashMap<>();
+    private final Map<Integer, Derived> derived = new ConcurrentHashMap<>();
     private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
 
     /** A catalog of the tracks in {@code bucket}; verdicts below {@code uncertainBelow} are marked uncertain. */
@@ -83,30 +84,49 @@ public final class TrackCatalog implements AutoCloseable {
         return tracks;
     }
 
+    /** A shard's finished tracks as summaries and its unfinished ones' ids, for one shard version. */
+    private record Derived(String eTag, List<TrackSummary> complete, List<TrackId> unfinished) {
+    }
+
     private List<TrackSummary> summaries(int shard) {
-        Map<String, TrackIndexEntry> entries = shards.read(shard);
+        IndexShards.Shard current = shards.read(shard);
+        Derived derived = this.derived.get(shard);
+        if (derived == null || current.eTag() == null || !current.eTag().equals(derived.eTag())) {
+            derived = derive(shard, current);
+            this.derived.put(shard, derived);
+        }
+        List<TrackSummary> out = new ArrayList<>(derived.complete());
         List<Future<Optional<Cached>>> unfinished = new ArrayList<>();
-        List<TrackSummary> out = new ArrayList<>();
-        Map<String, TrackTags> tagsRead = new HashMap<>();
-        for (TrackIndexEntry entry : entries.values()) {
-            if (isComplete(entry)) {
-                TrackTags tagged = entry.tagsRead() ? new TrackTags(entry.title(), entry.artist())
-                        : tags.of(TrackId.parse(entry.id()), entry.source());
-                if (!entry.tagsRead()) {
-                    tagsRead.put(entry.id(), tagged);
-                }
-                out.add(summary(entry, tagged));
-            } else {
-                unfinished.add(readers.submit(() -> current(TrackId.parse(entry.id()))));
-            }
+        for (TrackId id : derived.unfinished()) {
+            unfinished.add(readers.submit(() -> current(id)));
         }
         for (Future<Optional<Cached>> read : unfinished) {
             join(read).ifPresent(cached -> out.add(cached.summary()));
         }
+        return out;
+    }
+
+    private Derived derive(int shard, IndexShards.Shard current) {
+        List<TrackSummary> complete = new ArrayList<>();
+        List<TrackId> unfinished = new ArrayList<>();
+        Map<String, TrackTags> tagsRead = new HashMap<>();
+        for (TrackIndexEntry entry : current.entries().values()) {
+            TrackId id = TrackId.parse(entry.id());
+            if (isComplete(entry)) {
+                TrackTags tagged = entry.tagsRead() ? new TrackTags(entry.title(), entry.artist())
+                        : tags.of(id, entry.source());
+                if (!entry.tagsRead()) {
+                    tagsRead.put(entry.id(), tagged);
+                }
+                complete.add(summary(entry, tagged));
+            } else {
+                unfinished.add(id);
+            }
+        }
         if (!tagsRead.isEmpty()) {
             shards.keepTags(shard, tagsRead);
         }
-        return out;
+        return new Derived(current.eTag(), List.copyOf(complete), List.copyOf(unfinished));
     }
 
     /** A FAILED entry, or a DONE one with its verdict; anything else is read from the record. */
@@ -135,6 +155,7 @@ public final class TrackCatalog implements AutoCloseable {
     public void forget(TrackId id) {
         records.remove(id.value());
         shards.forget(TrackIndex.shardOf(id));
+        derived.remove(TrackIndex.shardOf(id));
     }
 
     @Override

@@ -15,7 +15,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -100,8 +99,7 @@ public class ApiResource {
     @Path("tracks/{id}")
     @Operation(summary = "One track: its row, its record, its verdict and, if it failed, what to do")
     public TrackDetail track(@PathParam("id") String id) {
-        return services.catalog().find(PagesResource.trackId(id))
-                .orElseThrow(() -> new NotFoundException("there is no track " + id));
+        return PagesResource.detail(services, id);
     }
 
     /** The model set. */

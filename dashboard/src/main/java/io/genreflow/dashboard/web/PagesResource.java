@@ -81,8 +81,7 @@ public class PagesResource {
     @Path("tracks/{id}")
     @Operation(hidden = true)
     public TemplateInstance track(@PathParam("id") String id) {
-        TrackDetail detail = services.catalog().find(trackId(id))
-                .orElseThrow(() -> new NotFoundException("there is no track " + id));
+        TrackDetail detail = detail(services, id);
         return page(track, detail.summary().displayTitle()).data("view", TrackView.of(detail));
     }
 
@@ -91,9 +90,7 @@ public class PagesResource {
     @Path("tracks/{id}/audio")
     @Operation(hidden = true)
     public Response audio(@PathParam("id") String id) {
-        TrackDetail detail = services.catalog().find(trackId(id))
-                .orElseThrow(() -> new NotFoundException("there is no track " + id));
-        var source = detail.record().source();
+        var source = detail(services, id).record().source();
         URI url = URI.create(services.pipeline().presigner().presignGetObject(p -> p
                 .signatureDuration(services.config().playbackUrlLifetime())
                 .getObjectRequest(g -> g.bucket(source.bucket()).key(source.key()).versionId(source.versionId())))
@@ -174,6 +171,15 @@ public class PagesResource {
     private TrackQuery query(String status, String genre, String search, String sort, String direction, Integer page,
                              Integer size) {
         return query(status, genre, search, sort, direction, page, size, services.config().pageSize());
+    }
+
+    /**
+     * Track {@code id}.
+     *
+     * @throws NotFoundException when there is none, or the id is not one
+     */
+    static TrackDetail detail(DashboardServices services, String id) {
+        return services.catalog().find(trackId(id)).orElseThrow(() -> new NotFoundException("there is no track " + id));
     }
 
     static TrackId trackId(String id) {
