@@ -49,6 +49,7 @@ public final class TrackCatalog implements AutoCloseable {
     private final Map<String, Cached> records = new ConcurrentHashMap<>();
     private final Map<Integer, Derived> derived = new ConcurrentHashMap<>();
     private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean indexChecked;
 
     /** A catalog of the tracks in {@code bucket}; verdicts below {@code uncertainBelow} are marked uncertain. */
     public TrackCatalog(S3Client s3, String bucket, double uncertainBelow) {
@@ -71,14 +72,18 @@ public final class TrackCatalog implements AutoCloseable {
      * counted, and a lost index write shows no stale state.
      */
     public List<TrackSummary> all() {
-        List<Future<List<TrackSummary>>> shards = new ArrayList<>();
+        if (!indexChecked) {
+            IndexRebuild.ifMissing(s3, bucket, store, shards);
+            indexChecked = true;
+        }
+        List<Future<List<TrackSummary>>> reads = new ArrayList<>();
         for (int shard = 0; shard < TrackIndex.SHARDS; shard++) {
             int number = shard;
-            shards.add(readers.submit(() -> summaries(number)));
+            reads.add(readers.submit(() -> summaries(number)));
         }
         List<TrackSummary> tracks = new ArrayList<>();
-        for (Future<List<TrackSummary>> shard : shards) {
-            tracks.addAll(join(shard));
+        for (Future<List<TrackSummary>> read : reads) {
+            tracks.addAll(join(read));
         }
         tracks.sort(TrackQuery.Sort.UPLOADED.descending());
         return tracks;

@@ -38,6 +38,21 @@ final class TemplateFormats {
         return iso8601 == null ? "–" : TIME.format(Instant.parse(iso8601));
     }
 
+    /** 2147483648 as "2 GiB", 1500000 as "1.4 MiB". */
+    static String fmtBytes(Long bytes) {
+        if (bytes == null) {
+            return "–";
+        }
+        String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return (value == Math.rint(value) ? Long.toString((long) value) : Percent.number(value, 1)) + " " + units[unit];
+    }
+
     static String fmtLower(String text) {
         return text == null ? "" : text.toLowerCase(Locale.ROOT);
     }
