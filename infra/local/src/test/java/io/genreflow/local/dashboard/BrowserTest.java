@@ -89,7 +89,7 @@ class BrowserTest {
     void uploadWatchAndReadVerdictsInTheBrowser() throws IOException {
         Path good = write(DashboardTest.XSS_NAME, TaggedAudio.wav(9, 21, DashboardTest.XSS_TITLE,
                 DashboardTest.XSS_ARTIST));
-        Path plain = write("Evening Raga.wav", TestAudio.musicWav(12, 22));
+        Path plain = write("Evening Raga.wav", changingCharacter());
         byte[] wav = TestAudio.musicWav(6, 23);
         Path broken = write("cut short.wav", Arrays.copyOf(wav, 40));
         Path text = write("notes.txt", "not audio".getBytes());
@@ -132,6 +132,11 @@ class BrowserTest {
                 "the player to load the upload from S3");
         Number duration = (Number) js.executeScript("return document.querySelector('audio').duration");
         assertEquals(9.0, duration.doubleValue(), 0.1, "the player's length");
+        screenshot("track-escaped");
+
+        browser.get(url("/"));
+        browser.findElement(By.linkText("Evening Raga.wav")).click();
+        waitUntil(() -> !browser.findElements(By.id("verdict")).isEmpty(), "the second track's page");
         screenshot("track");
 
         browser.get(url("/?status=failed"));
@@ -143,6 +148,19 @@ class BrowserTest {
         browser.get(url("/models"));
         assertTrue(browser.findElements(By.cssSelector("svg.confusion")).size() >= 1);
         screenshot("models");
+    }
+
+    /** 8 s of a soft sustained tone, then 10 s of the beat: a track whose character changes half-way. */
+    private static byte[] changingCharacter() {
+        float[] calm = new float[8 * TestAudio.RATE];
+        for (int i = 0; i < calm.length; i++) {
+            calm[i] = (float) (0.2 * Math.sin(2 * Math.PI * 220 * i / TestAudio.RATE)
+                    + 0.1 * Math.sin(2 * Math.PI * 330 * i / TestAudio.RATE));
+        }
+        float[] busy = TestAudio.music(10, TestAudio.RATE, 22);
+        float[] both = Arrays.copyOf(calm, calm.length + busy.length);
+        System.arraycopy(busy, 0, both, calm.length, busy.length);
+        return TestAudio.wav(both, TestAudio.RATE, 1);
     }
 
     private List<String> states() {
