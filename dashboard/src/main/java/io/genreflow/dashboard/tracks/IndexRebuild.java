@@ -34,11 +34,15 @@ final class IndexRebuild {
             return;
         }
         Map<Integer, Map<String, TrackIndexEntry>> entries = new HashMap<>();
+        // An empty or brand-new bucket has nothing to index: its first track's writes create the shards.
         s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(S3Keys.TRACKS_PREFIX).delimiter("/"))
                 .commonPrefixes().stream().map(CommonPrefix::prefix)
                 .map(prefix -> prefix.substring(S3Keys.TRACKS_PREFIX.length(), prefix.length() - 1))
                 .forEach(value -> entry(store, value).ifPresent(entry -> entries.computeIfAbsent(
                         TrackIndex.shardOf(TrackId.parse(entry.id())), k -> new HashMap<>()).put(entry.id(), entry)));
+        if (entries.isEmpty()) {
+            return;
+        }
         TrackIndex index = new TrackIndex(store);
         entries.forEach((shard, shardEntries) -> {
             index.updateShard(shard, current -> shardEntries.forEach(current::putIfAbsent));

@@ -3,6 +3,7 @@ package io.genreflow.dashboard.web;
 import io.genreflow.dashboard.DashboardConfig;
 import io.genreflow.dashboard.PipelineAccess;
 import io.genreflow.dashboard.models.ModelCatalog;
+import io.genreflow.dashboard.spectrogram.SpectrogramStore;
 import io.genreflow.dashboard.tracks.TrackActions;
 import io.genreflow.dashboard.tracks.TrackCatalog;
 import io.genreflow.dashboard.upload.UploadPolicy;
@@ -59,6 +60,11 @@ public class DashboardServices {
             }
         }
         return current;
+    }
+
+    /** Spectrogram images. */
+    public SpectrogramStore spectrograms() {
+        return new SpectrogramStore(pipeline.s3(), pipeline.bucket());
     }
 
     /** Reprocess and delete. */

@@ -98,6 +98,18 @@ public class PagesResource {
         return Response.seeOther(url).header("Cache-Control", "no-store").build();
     }
 
+    /** The track's log-mel spectrogram, drawn by the feature code on first request and kept in the bucket. */
+    @GET
+    @Path("tracks/{id}/spectrogram.png")
+    @Produces("image/png")
+    @Operation(hidden = true)
+    public Response spectrogram(@PathParam("id") String id) {
+        TrackDetail detail = detail(services, id);
+        byte[] png = services.spectrograms().of(detail.record())
+                .orElseThrow(() -> new NotFoundException("track " + id + " has no decoded audio"));
+        return Response.ok(png).header("Cache-Control", "private, max-age=86400").build();
+    }
+
     /** The model set. */
     @GET
     @Path("models")

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -183,6 +186,16 @@ class DashboardTest {
         }
         assertTrue(page.contains("spectral centroid"));
         assertTrue(page.contains("<audio controls preload=\"none\" src=\"/tracks/" + taggedId + "/audio\""));
+
+        assertTrue(page.contains("<img src=\"/tracks/" + taggedId + "/spectrogram.png\""));
+        byte[] png = given().get("/tracks/" + taggedId + "/spectrogram.png").then().statusCode(200)
+                .contentType("image/png").extract().asByteArray();
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertEquals(128, image.getHeight(), "one row per mel band");
+        assertTrue(image.getWidth() > 100, "a 7-s track has about 300 frames: " + image.getWidth());
+        assertEquals(png.length, stack.environment().s3().headObject(h -> h.bucket(stack.environment().bucket())
+                .key("tracks/" + taggedId + "/spectrogram.png")).contentLength(), "kept in the bucket");
+        given().get("/tracks/" + brokenId + "/spectrogram.png").then().statusCode(404);
 
         String location = given().redirects().follow(false).get("/tracks/" + taggedId + "/audio").then()
                 .statusCode(303).extract().header("Location");
