@@ -22,6 +22,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
@@ -31,9 +32,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 /**
  * The running stack. At start: the embedded S3 and SQS servers, then the bucket and the queues with
@@ -49,6 +52,13 @@ public class LocalStack {
     /** Defaults chosen clear of Quarkus' 8080: MinIO's usual S3 port and ElasticMQ's own. */
     static final int DEFAULT_S3_PORT = 9000;
     static final int DEFAULT_SQS_PORT = 9324;
+    /**
+     * The pages the embedded S3 lets browsers upload from and play audio for: the dashboard's, on
+     * any loopback port, since a free port (0) is only known once the HTTP server has bound, after
+     * the S3 server started. Every request still needs a valid signature.
+     */
+    private static final List<Pattern> DASHBOARD_ORIGINS = List.of(Pattern.compile("http://127\\.0\\.0\\.1:[0-9]+"),
+            Pattern.compile("http://localhost:[0-9]+"));
 
     private final LocalStackConfig config;
     private final PipelineHandlers pipelineHandlers;
@@ -57,6 +67,9 @@ public class LocalStack {
     private EmbeddedSqs sqsServer;
     private S3Client s3;
     private SqsClient sqs;
+    private S3Presigner presigner;
+    private AwsCredentialsProvider credentialsProvider;
+    private PipelineEnvironment environment;
     private Map<String, MessageHandler> handlers = Map.of();
     private Pollers pollers;
     private Endpoints endpoints;
@@ -77,7 +90,7 @@ public class LocalStack {
         QueueNames names = new QueueNames(config.queues().prefix().orElse(""));
         Map<String, String> queueUrls = config.mode() == LocalStackConfig.Mode.EMBEDDED
                 ? startEmbedded(dataDir, names) : connectExternal(names);
-        PipelineEnvironment environment = new PipelineEnvironment(s3, sqs, config.bucket(), config.region(), names,
+        environment = new PipelineEnvironment(s3, sqs, config.bucket(), config.region(), names,
                 queueUrls);
         handlers = Map.copyOf(pipelineHandlers.create(environment));
         PollerSettings work = new PollerSettings(config.pollers().concurrency(), config.pollers().batchSize(),
@@ -102,6 +115,7 @@ public class LocalStack {
             }
         }
         Optional.ofNullable(notifier.getAndSet(null)).ifPresent(UploadNotifier::close);
+        Optional.ofNullable(presigner).ifPresent(S3Presigner::close);
         Optional.ofNullable(s3).ifPresent(S3Client::close);
         Optional.ofNullable(sqs).ifPresent(SqsClient::close);
         Optional.ofNullable(s3Server).ifPresent(EmbeddedS3::stop);
@@ -117,6 +131,30 @@ public class LocalStack {
         return endpoints;
     }
 
+    /** The clients, bucket and queues the handlers use; available once started. */
+    public PipelineEnvironment environment() {
+        if (environment == null) {
+            throw new IllegalStateException("the stack has not started");
+        }
+        return environment;
+    }
+
+    /** Signs URLs for browsers, against the same S3 as {@link #environment()}; available once started. */
+    public S3Presigner presigner() {
+        if (presigner == null) {
+            throw new IllegalStateException("the stack has not started");
+        }
+        return presigner;
+    }
+
+    /** The credentials the stack's clients sign with; available once started. */
+    public AwsCredentialsProvider credentials() {
+        if (credentialsProvider == null) {
+            throw new IllegalStateException("the stack has not started");
+        }
+        return credentialsProvider;
+    }
+
     private Map<String, String> startEmbedded(Path dataDir, QueueNames names) {
         LocalCredentials credentials = configuredCredentials().orElseGet(() -> LocalCredentials.loadOrCreate(dataDir));
         String region = config.region();
@@ -127,6 +165,7 @@ public class LocalStack {
                     .filesystem(dataDir.resolve("s3"))
                     .port(s3Port)
                     .credentials(credentials.accessKeyId(), credentials.secretAccessKey())
+                    .corsOrigins(DASHBOARD_ORIGINS)
                     .onObjectWritten((bucket, key) -> {
                         UploadNotifier current = notifier.get();
                         if (current != null) {
@@ -147,6 +186,8 @@ public class LocalStack {
                 AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey()));
         s3 = AwsClients.s3(Optional.of(s3Server.endpoint()), region, signer);
         sqs = AwsClients.sqs(Optional.of(sqsServer.endpoint()), region, signer);
+        presigner = AwsClients.presigner(Optional.of(s3Server.endpoint()), region, signer);
+        credentialsProvider = signer;
         createBucket();
         Map<String, String> queueUrls = QueueSetup.create(sqs, names, config.queues().maxReceiveCount(),
                 config.queues().visibilityTimeout(), config.queues().uploadsVisibilityTimeout());
@@ -167,6 +208,8 @@ public class LocalStack {
                 .orElseGet(() -> DefaultCredentialsProvider.builder().build());
         s3 = AwsClients.s3(config.s3().endpoint(), config.region(), signer);
         sqs = AwsClients.sqs(config.sqs().endpoint(), config.region(), signer);
+        presigner = AwsClients.presigner(config.s3().endpoint(), config.region(), signer);
+        credentialsProvider = signer;
         Map<String, String> queueUrls;
         try {
             queueUrls = QueueSetup.find(sqs, names);

@@ -1,0 +1,48 @@
+package io.genreflow.dashboard.tracks;
+
+import io.genreflow.contracts.S3Keys;
+import io.genreflow.contracts.TrackRecord;
+import io.genreflow.storage.TrackStore;
+
+/**
+ * How far a track has come: partial results accounted for (stored results and dead-batch notes)
+ * against the batches the splitter sent. The only place the dashboard works this out, so that a
+ * per-track completion record can replace the listing here without touching anything else.
+ */
+public final class TrackProgress {
+
+    private final TrackStore store;
+
+    public TrackProgress(TrackStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Progress counts.
+     *
+     * @param partialsIn       results (or failure notes) stored so far
+     * @param partialsExpected results the track waits for; 0 while it is being split
+     */
+    public record Progress(int partialsIn, int partialsExpected) {
+
+        /** Done as a whole number of percent, 0 while the expected count is unknown. */
+        public int percent() {
+            return partialsExpected == 0 ? 0 : (int) Math.floor(100.0 * partialsIn / partialsExpected);
+        }
+    }
+
+    /** The progress of {@code record}; lists the track's results only while it is classifying. */
+    public Progress of(TrackRecord record) {
+        int expected = record.expectedPartials().values().stream().mapToInt(Integer::intValue).sum();
+        return switch (record.status()) {
+            case SPLITTING -> new Progress(0, 0);
+            case DONE -> new Progress(expected, expected);
+            case CLASSIFYING, FAILED -> new Progress(expected == 0 ? 0 : Math.min(expected, accounted(record)), expected);
+        };
+    }
+
+    private int accounted(TrackRecord record) {
+        String results = S3Keys.track(record.trackId()) + "results/";
+        return (int) store.keysUnder(results).stream().filter(key -> key.endsWith(".json")).count();
+    }
+}
