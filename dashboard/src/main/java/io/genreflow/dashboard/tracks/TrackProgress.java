@@ -1,13 +1,14 @@
 package io.genreflow.dashboard.tracks;
 
+import io.genreflow.contracts.BatchLedger;
 import io.genreflow.contracts.S3Keys;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.storage.TrackStore;
 
 /**
- * How far a track has come: partial results accounted for (stored results and dead-batch notes)
- * against the batches the splitter sent. The only place the dashboard works this out, so that a
- * per-track completion record can replace the listing here without touching anything else.
+ * How far a track has come: the batches the aggregator's {@link BatchLedger} accounts for (stored
+ * results and dead-batch notes) against the batches the splitter sent. One small read per
+ * unfinished track, the same document the aggregator decides completeness from.
  */
 public final class TrackProgress {
 
@@ -31,18 +32,18 @@ public final class TrackProgress {
         }
     }
 
-    /** The progress of {@code record}; lists the track's results only while it is classifying. */
+    /** The progress of {@code record}; reads the track's ledger only while it is classifying or failed. */
     public Progress of(TrackRecord record) {
         int expected = record.expectedPartials().values().stream().mapToInt(Integer::intValue).sum();
         return switch (record.status()) {
             case SPLITTING -> new Progress(0, 0);
             case DONE -> new Progress(expected, expected);
-            case CLASSIFYING, FAILED -> new Progress(expected == 0 ? 0 : Math.min(expected, accounted(record)), expected);
+            case CLASSIFYING, FAILED -> new Progress(expected == 0 ? 0 : accounted(record), expected);
         };
     }
 
     private int accounted(TrackRecord record) {
-        String results = S3Keys.track(record.trackId()) + "results/";
-        return (int) store.keysUnder(results).stream().filter(key -> key.endsWith(".json")).count();
+        return store.find(S3Keys.batchLedger(record.trackId()), BatchLedger.class)
+                .map(ledger -> ledger.value().accountedBatches(record)).orElse(0);
     }
 }
