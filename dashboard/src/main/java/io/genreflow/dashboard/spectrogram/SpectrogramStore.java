@@ -2,17 +2,15 @@ package io.genreflow.dashboard.spectrogram;
 
 import io.genreflow.contracts.PcmLayout;
 import io.genreflow.contracts.S3Keys;
-import io.genreflow.contracts.TrackId;
 import io.genreflow.contracts.TrackRecord;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Optional;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * A track's spectrogram image, drawn once from its decoded PCM and kept in the bucket at
@@ -31,17 +29,12 @@ public final class SpectrogramStore {
         this.bucket = bucket;
     }
 
-    /** Where a track's image is kept. */
-    public static String key(TrackId id) {
-        return S3Keys.track(id) + "spectrogram.png";
-    }
-
     /** The PNG of {@code record}'s audio; empty while (or if) the track has no decoded audio. */
     public Optional<byte[]> of(TrackRecord record) {
         if (record.audio() == null) {
             return Optional.empty();
         }
-        String key = key(record.trackId());
+        String key = S3Keys.spectrogram(record.trackId());
         try {
             return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
         } catch (NoSuchKeyException e) {

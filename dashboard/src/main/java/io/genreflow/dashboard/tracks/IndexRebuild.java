@@ -9,13 +9,12 @@ import io.genreflow.storage.Stored;
 import io.genreflow.storage.TrackIndex;
 import io.genreflow.storage.TrackIndexEntry;
 import io.genreflow.storage.TrackStore;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CommonPrefix;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
 
 /**
  * Builds the track index once for a bucket whose tracks predate it (no shard exists yet, but
@@ -29,7 +28,7 @@ final class IndexRebuild {
     }
 
     static void ifMissing(S3Client s3, String bucket, TrackStore store, IndexShards shards) {
-        boolean noShard = IntStream.range(0, TrackIndex.SHARDS).allMatch(shard -> shards.read(shard).eTag() == null);
+        boolean noShard = IntStream.range(0, S3Keys.INDEX_SHARDS).allMatch(shard -> shards.read(shard).eTag() == null);
         if (!noShard) {
             return;
         }
@@ -39,7 +38,7 @@ final class IndexRebuild {
                 .commonPrefixes().stream().map(CommonPrefix::prefix)
                 .map(prefix -> prefix.substring(S3Keys.TRACKS_PREFIX.length(), prefix.length() - 1))
                 .forEach(value -> entry(store, value).ifPresent(entry -> entries.computeIfAbsent(
-                        TrackIndex.shardOf(TrackId.parse(entry.id())), k -> new HashMap<>()).put(entry.id(), entry)));
+                        S3Keys.indexShardOf(TrackId.parse(entry.id())), k -> new HashMap<>()).put(entry.id(), entry)));
         if (entries.isEmpty()) {
             return;
         }

@@ -2,18 +2,18 @@ package io.genreflow.dashboard.tracks;
 
 import io.genreflow.contracts.ContractJson;
 import io.genreflow.contracts.MalformedContractException;
+import io.genreflow.contracts.S3Keys;
 import io.genreflow.storage.TrackIndex;
 import io.genreflow.storage.TrackIndexEntry;
 import io.genreflow.storage.TrackIndexShard;
 import io.genreflow.storage.TrackStore;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The track index's shards as last read, each re-read with an ETag-conditional GET: an unchanged
@@ -47,7 +47,7 @@ final class IndexShards {
     /** Shard {@code shard} as stored now; empty when it does not exist yet. */
     Shard read(int shard) {
         Shard known = cache.get(shard);
-        String key = TrackIndex.shardKey(shard);
+        String key = S3Keys.indexShard(shard);
         try {
             ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)
                     .ifNoneMatch(known == null ? null : known.eTag()));
@@ -76,7 +76,7 @@ final class IndexShards {
                     (key, entry) -> entry.withTags(tagged.title(), tagged.artist()))));
         } catch (RuntimeException e) {
             // Only a saving: the tags stay in tracks/<id>/tags.json and are read from there next time.
-            LOG.log(System.Logger.Level.WARNING, "could not keep tags in {0}: {1}", TrackIndex.shardKey(shard),
+            LOG.log(System.Logger.Level.WARNING, "could not keep tags in {0}: {1}", S3Keys.indexShard(shard),
                     e.getMessage());
         }
     }

@@ -6,15 +6,14 @@ import io.genreflow.contracts.SourceObject;
 import io.genreflow.contracts.TrackId;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.json.Json;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-
-import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A track's tags, read once from the start of its upload and kept beside its record at
@@ -36,11 +35,6 @@ final class TagStore {
         this.bucket = bucket;
     }
 
-    /** Where a track's tags are kept. */
-    static String key(TrackId id) {
-        return S3Keys.track(id) + "tags.json";
-    }
-
     /** The tags of the upload {@code record} describes; {@link TrackTags#NONE} when it has none or is gone. */
     TrackTags of(TrackRecord record) {
         return of(record.trackId(), record.source());
@@ -52,7 +46,7 @@ final class TagStore {
     }
 
     private TrackTags load(TrackId id, SourceObject source) {
-        String key = key(id);
+        String key = S3Keys.tags(id);
         try {
             return Json.mapper().readValue(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray(),
                     TrackTags.class);

@@ -10,12 +10,6 @@ import io.genreflow.contracts.Verdict;
 import io.genreflow.storage.TrackIndex;
 import io.genreflow.storage.TrackIndexEntry;
 import io.genreflow.storage.TrackStore;
-import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +20,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The tracks in the bucket. The list comes from the {@link TrackIndex} the pipeline keeps (16
@@ -77,7 +76,7 @@ public final class TrackCatalog implements AutoCloseable {
             indexChecked = true;
         }
         List<Future<List<TrackSummary>>> reads = new ArrayList<>();
-        for (int shard = 0; shard < TrackIndex.SHARDS; shard++) {
+        for (int shard = 0; shard < S3Keys.INDEX_SHARDS; shard++) {
             int number = shard;
             reads.add(readers.submit(() -> summaries(number)));
         }
@@ -159,8 +158,8 @@ public final class TrackCatalog implements AutoCloseable {
     /** Forgets what was cached about {@code id}, after the dashboard changed it. */
     public void forget(TrackId id) {
         records.remove(id.value());
-        shards.forget(TrackIndex.shardOf(id));
-        derived.remove(TrackIndex.shardOf(id));
+        shards.forget(S3Keys.indexShardOf(id));
+        derived.remove(S3Keys.indexShardOf(id));
     }
 
     @Override

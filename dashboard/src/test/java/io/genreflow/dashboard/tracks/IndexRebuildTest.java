@@ -9,7 +9,6 @@ import io.genreflow.contracts.S3Keys;
 import io.genreflow.contracts.SourceObject;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.contracts.TrackStatus;
-import io.genreflow.storage.TrackIndex;
 import io.genreflow.testing.LocalAws;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +53,7 @@ class IndexRebuildTest {
             assertEquals(TrackStatus.FAILED, tracks.getFirst().status());
             assertEquals("MP3: no frames", tracks.getFirst().failureReason());
         }
-        assertTrue(s3.headObject(h -> h.bucket(BUCKET).key(TrackIndex.shardKey(TrackIndex.shardOf(failed.trackId()))))
+        assertTrue(s3.headObject(h -> h.bucket(BUCKET).key(S3Keys.indexShard(S3Keys.indexShardOf(failed.trackId()))))
                 .contentLength() > 0, "the shard was written");
     }
 }

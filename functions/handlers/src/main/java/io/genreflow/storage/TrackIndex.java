@@ -1,7 +1,7 @@
 package io.genreflow.storage;
 
+import io.genreflow.contracts.S3Keys;
 import io.genreflow.contracts.TrackId;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,42 +10,20 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * Where the dashboard finds tracks without listing or reading the whole bucket: {@value #SHARDS}
- * JSON objects {@code index/tracks-<digit>.json}, one per first hex digit of the track id, each
- * mapping its tracks' ids to a {@link TrackIndexEntry}. Entries change by read-modify-write with
- * conditional puts (If-Match, If-None-Match), retried on conflict, so concurrent writers never
- * lose each other's entries. Thread-safe.
+ * Where the dashboard finds tracks without listing or reading the whole bucket:
+ * {@value S3Keys#INDEX_SHARDS} JSON objects {@link S3Keys#indexShard}, one per first hex digit of
+ * the track id, each mapping its tracks' ids to a {@link TrackIndexEntry}. Entries change by
+ * read-modify-write with conditional puts (If-Match, If-None-Match), retried on conflict, so
+ * concurrent writers never lose each other's entries. Thread-safe.
  */
 public final class TrackIndex {
 
-    /** The prefix the shards live under. */
-    public static final String PREFIX = "index/";
-    /** Shards: one per hex digit. */
-    public static final int SHARDS = 16;
-
     private static final int ATTEMPTS = 20;
-    private static final Object[] LOCKS = new Object[SHARDS];
-
-    static {
-        for (int i = 0; i < SHARDS; i++) {
-            LOCKS[i] = new Object();
-        }
-    }
 
     private final TrackStore store;
 
     public TrackIndex(TrackStore store) {
         this.store = store;
-    }
-
-    /** The key of shard {@code shard} (0 to 15). */
-    public static String shardKey(int shard) {
-        return PREFIX + "tracks-" + Character.forDigit(shard, SHARDS) + ".json";
-    }
-
-    /** The shard holding {@code id}. */
-    public static int shardOf(TrackId id) {
-        return Character.digit(id.value().charAt(0), SHARDS);
     }
 
     /**
@@ -55,7 +33,7 @@ public final class TrackIndex {
      * @throws WriteConflictException when the shard kept changing under every attempt
      */
     public void update(TrackId id, UnaryOperator<TrackIndexEntry> change) {
-        updateShard(shardOf(id), entries -> {
+        updateShard(S3Keys.indexShardOf(id), entries -> {
             TrackIndexEntry next = change.apply(entries.get(id.value()));
             if (next == null) {
                 entries.remove(id.value());
@@ -65,21 +43,9 @@ public final class TrackIndex {
         });
     }
 
-    /**
-     * Applies {@code change} to every entry of shard {@code shard} at once, as one conditional write.
-     * Writers in this JVM take turns per shard: S3Proxy checks a write's condition and stores the
-     * object in two steps, so two of its conditional writes can both succeed, and it answers a
-     * failed one before reading the body, which the SDK reports as an I/O error rather than 412.
-     * Across processes (Lambda functions) S3's own conditional writes decide.
-     */
+    /** Applies {@code change} to every entry of shard {@code shard} at once, as one conditional write. */
     public void updateShard(int shard, Consumer<Map<String, TrackIndexEntry>> change) {
-        synchronized (LOCKS[shard]) {
-            writeShard(shard, change);
-        }
-    }
-
-    private void writeShard(int shard, Consumer<Map<String, TrackIndexEntry>> change) {
-        String key = shardKey(shard);
+        String key = S3Keys.indexShard(shard);
         for (int attempt = 1; ; attempt++) {
             Optional<Stored<TrackIndexShard>> current = store.find(key, TrackIndexShard.class);
             Map<String, TrackIndexEntry> entries = new HashMap<>(current.map(s -> s.value().tracks()).orElse(Map.of()));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genreflow.contracts.PipelineStage;
+import io.genreflow.contracts.S3Keys;
 import io.genreflow.contracts.SourceObject;
 import io.genreflow.contracts.TrackId;
 import io.genreflow.contracts.TrackRecord;
@@ -64,7 +65,7 @@ class TrackIndexTest {
         List<TrackRecord> records = new ArrayList<>();
         for (int i = 0; records.size() < 24; i++) {
             TrackRecord record = TrackRecord.splitting(upload("race/" + i + ".wav"), "m1", NOW);
-            if (TrackIndex.shardOf(record.trackId()) == 7) {
+            if (S3Keys.indexShardOf(record.trackId()) == 7) {
                 records.add(record);
             }
         }
@@ -77,7 +78,7 @@ class TrackIndexTest {
                 write.get();
             }
         }
-        Map<String, TrackIndexEntry> entries = store.read(TrackIndex.shardKey(7), TrackIndexShard.class).value().tracks();
+        Map<String, TrackIndexEntry> entries = store.read(S3Keys.indexShard(7), TrackIndexShard.class).value().tracks();
         for (TrackRecord record : records) {
             assertTrue(entries.containsKey(record.trackId().value()), "lost " + record.name());
         }
@@ -97,7 +98,7 @@ class TrackIndexTest {
     }
 
     private static Map<String, TrackIndexEntry> shard(TrackId id) {
-        return store.read(TrackIndex.shardKey(TrackIndex.shardOf(id)), TrackIndexShard.class).value().tracks();
+        return store.read(S3Keys.indexShard(S3Keys.indexShardOf(id)), TrackIndexShard.class).value().tracks();
     }
 
     private static SourceObject upload(String name) {

@@ -8,13 +8,10 @@ import io.genreflow.contracts.SourceObject;
 import io.genreflow.contracts.TrackRecord;
 import io.genreflow.contracts.TrackStatus;
 import io.genreflow.contracts.Verdict;
+import io.genreflow.fixtures.GeneratedAudio;
 import io.genreflow.storage.TrackIndex;
 import io.genreflow.storage.TrackIndexEntry;
 import io.genreflow.storage.TrackStore;
-import io.genreflow.fixtures.GeneratedAudio;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -37,6 +34,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code ./genreflow bench-dashboard [tracks] [requests]}: starts the packaged stack, classifies one
@@ -118,7 +117,7 @@ public final class DashboardBenchmark {
                         verdict.trackScores(), verdict.weights(), verdict.degraded(), verdict.missingRepresentations(),
                         verdict.timeline(), verdict.energy(), verdict.timingsMs(), at);
                 TrackIndexEntry entry = TrackIndexEntry.of(finished, null).withTags("Bench " + i, "Artist " + (i % 97));
-                shards.computeIfAbsent(TrackIndex.shardOf(source.trackId()), k -> new HashMap<>())
+                shards.computeIfAbsent(S3Keys.indexShardOf(source.trackId()), k -> new HashMap<>())
                         .put(source.trackId().value(), failed ? entry : entry.withVerdict(copied));
                 sample = failed ? sample : source.trackId().value();
                 writes.add(pool.submit(() -> {

@@ -1,13 +1,21 @@
 package io.genreflow.local.dashboard;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.genreflow.contracts.ContractJson;
 import io.genreflow.contracts.S3Keys;
 import io.genreflow.contracts.TrackId;
 import io.genreflow.contracts.Verdict;
+import io.genreflow.fixtures.GeneratedAudio;
 import io.genreflow.local.LocalStack;
 import io.genreflow.local.TemporaryDataDir;
 import io.genreflow.testing.ReferenceVerdict;
-import io.genreflow.fixtures.GeneratedAudio;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -16,14 +24,6 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -41,14 +41,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The dashboard served by the running stack, over tracks the real pipeline processed: a tagged
@@ -314,12 +313,20 @@ class DashboardTest {
         JsonPath again = awaitTrack(id);
         assertEquals(genre, again.getString("summary.genre"), "the same bytes and models give the same verdict");
 
+        given().get("/tracks/" + id + "/spectrogram.png").then().statusCode(200);
+        TrackId track = TrackId.parse(id);
+        for (String made : List.of(S3Keys.batchLedger(track), S3Keys.tags(track), S3Keys.spectrogram(track))) {
+            assertEquals(1, s3.listObjectsV2(l -> l.bucket(bucket).prefix(made)).keyCount(), made + " is there to delete");
+        }
+
         given().cookie("genreflow_csrf", session.cookie()).formParam("csrf", session.token())
                 .post("/tracks/" + id + "/delete").then().statusCode(200).body(containsString("Deleted"));
         given().get("/api/tracks/" + id).then().statusCode(404);
         assertTrue(s3.listObjectsV2(l -> l.bucket(bucket).prefix("tracks/" + id + "/")).contents().isEmpty());
         assertTrue(s3.listObjectsV2(l -> l.bucket(bucket).prefix("uploads/to remove.wav")).contents().isEmpty());
         assertTrue(s3.listObjectsV2(l -> l.bucket(bucket).prefix("verdicts/to remove.wav")).contents().isEmpty());
+        assertFalse(given().get("/api/tracks?size=500").jsonPath().getList("tracks.id").contains(id),
+                "the index forgot the track");
     }
 
     /**
