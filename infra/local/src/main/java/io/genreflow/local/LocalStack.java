@@ -1,5 +1,6 @@
 package io.genreflow.local;
 
+import io.genreflow.contracts.QueueNames;
 import io.genreflow.embedded.EmbeddedS3;
 import io.genreflow.embedded.EmbeddedSqs;
 import io.genreflow.embedded.PortInUseException;
@@ -7,12 +8,24 @@ import io.genreflow.local.notifier.UploadNotifier;
 import io.genreflow.local.polling.PollerSettings;
 import io.genreflow.local.polling.Pollers;
 import io.genreflow.messaging.MessageHandler;
-import io.genreflow.contracts.QueueNames;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -25,18 +38,6 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 
 /**
  * The running stack. At start: the embedded S3 and SQS servers, then the bucket and the queues with
@@ -72,7 +73,10 @@ public class LocalStack {
     private PipelineEnvironment environment;
     private Map<String, MessageHandler> handlers = Map.of();
     private Pollers pollers;
-    private Endpoints endpoints;
+    private volatile Endpoints endpoints;
+    private volatile boolean httpStarted;
+    private boolean announced;
+    private Path dataDir;
 
     LocalStack(LocalStackConfig config, PipelineHandlers pipelineHandlers) {
         this.config = config;
@@ -99,9 +103,26 @@ public class LocalStack {
                 config.pollers().deadLetterWaitTime(), config.queues().maxReceiveCount());
         pollers = Pollers.start(sqs, handlers, environment::queueUrl,
                 queue -> queue.endsWith(QueueNames.DLQ_SUFFIX) ? deadLetters : work);
+        this.dataDir = dataDir;
+        announceOnceReachable();
+        LOG.infof("%d pollers on %s", pollers.size(), handlers.keySet());
+    }
+
+    /** Quarkus binds its HTTP server after start-up; only then is the port known when any free one (0) was asked for. */
+    void onHttpStarted(@ObservesAsync HttpServerStart event) {
+        httpStarted = true;
+        announceOnceReachable();
+    }
+
+    /** Writes {@code endpoints.json} and prints the banner once the stack is up and the dashboard's port bound. */
+    private synchronized void announceOnceReachable() {
+        if (announced || !httpStarted || endpoints == null) {
+            return;
+        }
+        endpoints = endpoints.withDashboard(dashboardUrl());
         Path endpointsFile = endpoints.write(dataDir);
         System.out.println(endpoints.banner(endpointsFile));
-        LOG.infof("%d pollers on %s", pollers.size(), handlers.keySet());
+        announced = true;
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -125,34 +146,22 @@ public class LocalStack {
 
     /** Where the stack can be reached; available once started. */
     public Endpoints endpoints() {
-        if (endpoints == null) {
-            throw new IllegalStateException("the stack has not started");
-        }
-        return endpoints;
+        return started(endpoints);
     }
 
     /** The clients, bucket and queues the handlers use; available once started. */
     public PipelineEnvironment environment() {
-        if (environment == null) {
-            throw new IllegalStateException("the stack has not started");
-        }
-        return environment;
+        return started(environment);
     }
 
     /** Signs URLs for browsers, against the same S3 as {@link #environment()}; available once started. */
     public S3Presigner presigner() {
-        if (presigner == null) {
-            throw new IllegalStateException("the stack has not started");
-        }
-        return presigner;
+        return started(presigner);
     }
 
     /** The credentials the stack's clients sign with; available once started. */
     public AwsCredentialsProvider credentials() {
-        if (credentialsProvider == null) {
-            throw new IllegalStateException("the stack has not started");
-        }
-        return credentialsProvider;
+        return started(credentialsProvider);
     }
 
     private Map<String, String> startEmbedded(Path dataDir, QueueNames names) {
@@ -246,12 +255,19 @@ public class LocalStack {
         }
     }
 
-    /** The dashboard's URL; Quarkus records the port it actually bound when asked for any free one. */
+    /** The dashboard's URL; once the HTTP server is bound, Quarkus' configuration names the port it bound. */
     private static String dashboardUrl() {
         String property = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
         int port = ConfigProvider.getConfig().getOptionalValue(property, Integer.class).orElse(8080);
         String host = ConfigProvider.getConfig().getOptionalValue("quarkus.http.host", String.class).orElse("127.0.0.1");
         return "http://" + host + ":" + port + "/";
+    }
+
+    private static <T> T started(T part) {
+        if (part == null) {
+            throw new IllegalStateException("the stack has not started");
+        }
+        return part;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -13,8 +13,6 @@ import io.genreflow.storage.TrackIndex;
 import io.genreflow.storage.TrackIndexEntry;
 import io.genreflow.storage.TrackStore;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,12 +56,7 @@ public final class DashboardBenchmark {
         Path dataDir = Files.createTempDirectory("genreflow-bench-dashboard");
         System.out.printf("genreflow dashboard benchmark: %d CPUs, JDK %s, %d tracks, %d requests per URL%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), tracks, requests);
-        // A fixed port: with port 0 the stack's endpoints.json cannot name the port Quarkus binds later.
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
-        try (StackProcess stack = StackProcess.start(dataDir, List.of("-Dquarkus.http.port=" + port))) {
+        try (StackProcess stack = StackProcess.start(dataDir, List.of())) {
             LoadDriver driver = new LoadDriver(stack.s3(), stack.bucket());
             LoadDriver.Upload seed = driver.upload(new LoadDriver.Clip("bench/seed.wav",
                     () -> RequestBody.fromBytes(GeneratedAudio.musicWav(10, 1))));
@@ -71,7 +64,7 @@ public final class DashboardBenchmark {
             long filling = System.nanoTime();
             String sampleId = fill(stack.s3(), stack.bucket(), seed.key(), tracks);
             System.out.printf("filled %d tracks in %.1f s%n", tracks, (System.nanoTime() - filling) / 1e9);
-            String base = "http://127.0.0.1:" + port;
+            String base = stack.endpoints().dashboard().replaceAll("/$", "");
             Map<String, String> urls = new LinkedHashMap<>();
             urls.put("tracks page  /", base + "/");
             urls.put("API list     /api/tracks", base + "/api/tracks");
