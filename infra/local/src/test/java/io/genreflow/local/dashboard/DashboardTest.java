@@ -73,7 +73,7 @@ class DashboardTest {
     @Inject
     LocalStack stack;
 
-    @ConfigProperty(name = "genreflow.functions.models-manifest")
+    @ConfigProperty(name = "genreflow.models.manifest")
     Path manifest;
 
     private byte[] tagged;
