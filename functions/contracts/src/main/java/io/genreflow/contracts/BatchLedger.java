@@ -45,14 +45,21 @@ public record BatchLedger(int schemaVersion, TrackId trackId, Map<String, List<I
 
     /** Whether every batch {@code track} expects has a result or a failure note. */
     public boolean accountsFor(TrackRecord track) {
+        return accountedBatches(track) == track.expectedRepresentations().stream()
+                .mapToInt(track::expectedBatches).sum();
+    }
+
+    /** How many of the batches {@code track} expects have a result or a failure note; others do not count. */
+    public int accountedBatches(TrackRecord track) {
+        int accounted = 0;
         for (Representation representation : track.expectedRepresentations()) {
             for (int batch = 0; batch < track.expectedBatches(representation); batch++) {
-                if (!has(results, representation, batch) && !has(failures, representation, batch)) {
-                    return false;
+                if (has(results, representation, batch) || has(failures, representation, batch)) {
+                    accounted++;
                 }
             }
         }
-        return true;
+        return accounted;
     }
 
     /** Whether each of the first {@code batches} batches of {@code representation} has a stored result. */

@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
  * tracks/&lt;id&gt;/results/&lt;representation&gt;/&lt;batch&gt;.json  {@link PartialResult} of one snippet batch
  * tracks/&lt;id&gt;/results/&lt;representation&gt;/&lt;batch&gt;.failed.json  {@link BatchFailure}: the batch went to a dead-letter queue
  * tracks/&lt;id&gt;/verdict.json                          {@link Verdict}
+ * tracks/&lt;id&gt;/tags.json                             the upload's title and artist tags, kept by the dashboard
+ * tracks/&lt;id&gt;/spectrogram.png                       the track's spectrogram image, drawn by the dashboard
  * verdicts/&lt;name&gt;.json                              a copy of the verdict for uploads/&lt;name&gt;
+ * index/tracks-&lt;h&gt;.json                             one shard of the track index: the tracks whose id starts with hex digit &lt;h&gt;
  * </pre>
  *
  * <p>{@code <id>} is a {@link TrackId}; {@code <representation>} a representation id such as
@@ -45,6 +48,10 @@ public final class S3Keys {
     public static final String TRACKS_PREFIX = "tracks/";
     /** Where verdicts are copied under the upload's own name. */
     public static final String VERDICTS_PREFIX = "verdicts/";
+    /** Where the track index's shards live. */
+    public static final String INDEX_PREFIX = "index/";
+    /** Shards of the track index: one per first hex digit of a track id. */
+    public static final int INDEX_SHARDS = 16;
     /** Digits of a zero-padded batch number. */
     public static final int BATCH_DIGITS = 6;
 
@@ -121,6 +128,29 @@ public final class S3Keys {
     /** The verdict document. */
     public static String verdict(TrackId id) {
         return track(id) + "verdict.json";
+    }
+
+    /** The upload's tags as the dashboard read them. */
+    public static String tags(TrackId id) {
+        return track(id) + "tags.json";
+    }
+
+    /** The track's spectrogram image (PNG). */
+    public static String spectrogram(TrackId id) {
+        return track(id) + "spectrogram.png";
+    }
+
+    /** The track index shard {@code shard} (0 to {@value #INDEX_SHARDS} - 1). */
+    public static String indexShard(int shard) {
+        if (shard < 0 || shard >= INDEX_SHARDS) {
+            throw new IllegalArgumentException("index shard " + shard + " is outside 0.." + (INDEX_SHARDS - 1));
+        }
+        return INDEX_PREFIX + "tracks-" + Character.forDigit(shard, INDEX_SHARDS) + JSON;
+    }
+
+    /** The index shard that holds {@code id}: its first hex digit. */
+    public static int indexShardOf(TrackId id) {
+        return Character.digit(id.value().charAt(0), INDEX_SHARDS);
     }
 
     /** Where a user finds the verdict for {@code uploadKey} without knowing the track id. */

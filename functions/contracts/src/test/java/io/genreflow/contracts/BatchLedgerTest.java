@@ -41,6 +41,17 @@ class BatchLedgerTest {
     }
 
     @Test
+    void progressCountsOnlyTheBatchesTheTrackExpects() {
+        int expected = TRACK.expectedPartials().values().stream().mapToInt(Integer::intValue).sum();
+        assertEquals(0, BatchLedger.empty(TRACK.trackId()).accountedBatches(TRACK));
+        assertEquals(expected - 1, allResultsBut(0).accountedBatches(TRACK));
+        assertEquals(expected, allResultsBut(0).withFailure(Representation.LOGMEL, 0).accountedBatches(TRACK));
+        int beyondThePlan = TRACK.expectedBatches(Representation.LOGMEL);
+        assertEquals(expected - 1, allResultsBut(0).withResult(Representation.LOGMEL, beyondThePlan)
+                .accountedBatches(TRACK), "a batch the plan does not have is not progress");
+    }
+
+    @Test
     void addingABatchTwiceOrInAnyOrderGivesTheSameLedger() {
         BatchLedger once = BatchLedger.empty(TRACK.trackId()).withResult(Representation.CHROMA, 2)
                 .withResult(Representation.CHROMA, 0);

@@ -29,6 +29,18 @@ class S3KeysTest {
         assertEquals("tracks/0123456789abcdef0123/results/chroma/000042.failed.json",
                 S3Keys.batchFailure(ID, Representation.CHROMA, 42));
         assertThrows(IllegalArgumentException.class, () -> S3Keys.batchFailure(ID, Representation.CHROMA, -1));
+        for (String dashboardKey : List.of(S3Keys.tags(ID), S3Keys.spectrogram(ID), S3Keys.batchLedger(ID))) {
+            assertTrue(dashboardKey.startsWith(S3Keys.track(ID)), dashboardKey + " goes when the track's prefix is deleted");
+        }
+    }
+
+    @Test
+    void eachTrackHasOneIndexShardByItsFirstHexDigit() {
+        assertEquals(0, S3Keys.indexShardOf(ID));
+        assertEquals(15, S3Keys.indexShardOf(TrackId.parse("f123456789abcdef0123")));
+        assertEquals("index/tracks-0.json", S3Keys.indexShard(0));
+        assertEquals("index/tracks-f.json", S3Keys.indexShard(15));
+        assertThrows(IllegalArgumentException.class, () -> S3Keys.indexShard(S3Keys.INDEX_SHARDS));
     }
 
     @Test

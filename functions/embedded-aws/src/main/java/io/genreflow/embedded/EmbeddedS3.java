@@ -1,6 +1,7 @@
 package io.genreflow.embedded;
 
 import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -10,8 +11,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * An S3-compatible server (S3Proxy) on 127.0.0.1 that checks AWS signatures (v2 and v4) against
@@ -27,12 +30,16 @@ import java.util.Properties;
 public final class EmbeddedS3 implements EmbeddedServer {
 
     private static final String HOST = "127.0.0.1";
+    /** What a browser's PUT signed in headers (AWS Signature V4) carries besides Host and Content-Length. */
+    private static final List<String> BROWSER_UPLOAD_HEADERS = List.of("authorization", "content-type",
+            "x-amz-content-sha256", "x-amz-date", "x-amz-security-token");
 
     private final Path root;
     private final int requestedPort;
     private final String accessKeyId;
     private final String secretAccessKey;
     private final ObjectWriteListener listener;
+    private final List<Pattern> corsOrigins;
     private S3Proxy proxy;
     private BlobStore store;
 
@@ -42,6 +49,7 @@ public final class EmbeddedS3 implements EmbeddedServer {
         this.accessKeyId = Objects.requireNonNull(builder.accessKeyId, "credentials are required");
         this.secretAccessKey = builder.secretAccessKey;
         this.listener = builder.listener;
+        this.corsOrigins = List.copyOf(builder.corsOrigins);
     }
 
     /** A builder; choose storage and credentials, the rest has defaults. */
@@ -61,11 +69,15 @@ public final class EmbeddedS3 implements EmbeddedServer {
         BlobStore backend = new SerialWrites(root == null ? BlobStores.create("transient", new Properties())
                 : filesystem(root));
         BlobStore served = listener == null ? backend : new NotifyingBlobStore(backend, listener);
-        S3Proxy candidate = S3Proxy.builder()
+        S3Proxy.Builder proxyBuilder = S3Proxy.builder()
                 .blobStore(served)
                 .endpoint(URI.create("http://" + HOST + ":" + requestedPort))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKeyId, secretAccessKey)
-                .build();
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKeyId, secretAccessKey);
+        if (!corsOrigins.isEmpty()) {
+            proxyBuilder.corsRules(new CrossOriginResourceSharing(corsOrigins.stream().map(Pattern::pattern).toList(),
+                    List.of("GET", "HEAD", "PUT"), BROWSER_UPLOAD_HEADERS, List.of("ETag"), "false"));
+        }
+        S3Proxy candidate = proxyBuilder.build();
         try {
             candidate.start();
         } catch (Exception e) {
@@ -154,6 +166,7 @@ public final class EmbeddedS3 implements EmbeddedServer {
         private String accessKeyId;
         private String secretAccessKey;
         private ObjectWriteListener listener;
+        private List<Pattern> corsOrigins = List.of();
 
         private Builder() {
         }
@@ -194,6 +207,15 @@ public final class EmbeddedS3 implements EmbeddedServer {
         /** Told about every stored object, see {@link ObjectWriteListener}. */
         public Builder onObjectWritten(ObjectWriteListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Web pages at origins matching these patterns (e.g. {@code http://127\.0\.0\.1:8080}) may
+         * GET, HEAD and PUT objects from a browser, signed in the URL or in headers; none by default.
+         */
+        public Builder corsOrigins(List<Pattern> origins) {
+            this.corsOrigins = List.copyOf(origins);
             return this;
         }
 

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -44,10 +45,12 @@ public final class TrackStore {
     /** What S3 answers a conditional write racing another on the same key. */
     private static final int CONDITIONAL_REQUEST_CONFLICT = 409;
     private static final int VERDICT_COPY_ATTEMPTS = 5;
+    private static final System.Logger LOG = System.getLogger(TrackStore.class.getName());
 
     private final S3Client s3;
     private final String bucket;
     private final int partBytes;
+    private final TrackIndex index = new TrackIndex(this);
 
     /** A store in {@code bucket} uploading the PCM in {@value #DEFAULT_PART_BYTES}-byte parts. */
     public TrackStore(S3Client s3, String bucket) {
@@ -127,7 +130,9 @@ public final class TrackStore {
      * @throws WriteConflictException when the track already has one
      */
     public Stored<TrackRecord> createTrack(TrackRecord record) {
-        return new Stored<>(record, create(S3Keys.trackRecord(record.trackId()), record));
+        Stored<TrackRecord> created = new Stored<>(record, create(S3Keys.trackRecord(record.trackId()), record));
+        indexed(record.trackId(), entry -> TrackIndexEntry.of(record, entry));
+        return created;
     }
 
     /**
@@ -140,7 +145,9 @@ public final class TrackStore {
             throw new IllegalArgumentException("cannot replace the record of " + current.value().trackId()
                     + " with one of " + next.trackId());
         }
-        return new Stored<>(next, replace(S3Keys.trackRecord(next.trackId()), current.eTag(), next));
+        Stored<TrackRecord> replaced = new Stored<>(next, replace(S3Keys.trackRecord(next.trackId()), current.eTag(), next));
+        indexed(next.trackId(), entry -> entry != null && entry.isNewerThan(next) ? entry : TrackIndexEntry.of(next, entry));
+        return replaced;
     }
 
     /**
@@ -227,12 +234,27 @@ public final class TrackStore {
                 } else if (!describesNewerUpload(existing.get().value(), verdict)) {
                     replace(copy, existing.get().eTag(), verdict);
                 }
+                indexed(verdict.trackId(), entry -> entry == null ? null : entry.withVerdict(verdict));
                 return;
             } catch (WriteConflictException e) {
                 if (attempt == VERDICT_COPY_ATTEMPTS) {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * Keeps the {@link TrackIndex} entry of {@code id} current after a write here. The record
+     * stays the source of truth: a failed index write is logged, not thrown, since retrying the
+     * pipeline step would find its record already written and skip; readers check entries of
+     * unfinished tracks against their records, and the next write of the track repairs it.
+     */
+    private void indexed(TrackId id, UnaryOperator<TrackIndexEntry> change) {
+        try {
+            index.update(id, change);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "track index not updated for {0}: {1}", id, e.getMessage());
         }
     }
 

@@ -6,6 +6,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
@@ -33,6 +35,14 @@ final class AwsClients {
                 .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(SOCKET_TIMEOUT));
         endpoint.ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true)
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new WithoutExpectContinue())));
+        return builder.build();
+    }
+
+    /** A presigner for the same S3 as {@link #s3}, with the same addressing; its URLs go to browsers. */
+    static S3Presigner presigner(Optional<URI> endpoint, String region, AwsCredentialsProvider credentials) {
+        S3Presigner.Builder builder = S3Presigner.builder().region(Region.of(region)).credentialsProvider(credentials);
+        endpoint.ifPresent(uri -> builder.endpointOverride(uri)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
         return builder.build();
     }
 

@@ -3,7 +3,6 @@ package io.genreflow.local;
 import io.genreflow.contracts.S3Keys;
 import io.genreflow.json.Json;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,6 +45,12 @@ public record Endpoints(String mode, String dashboard, String s3Endpoint, String
                 : "AWS_ACCESS_KEY_ID=" + accessKeyId + " AWS_SECRET_ACCESS_KEY=" + secretAccessKey + " ";
         return credentials + "AWS_DEFAULT_REGION=" + region + " aws --endpoint-url " + s3Endpoint
                 + " s3 cp song.mp3 " + target;
+    }
+
+    /** These endpoints with the dashboard at {@code url}. */
+    Endpoints withDashboard(String url) {
+        return new Endpoints(mode, url, s3Endpoint, sqsEndpoint, bucket, region, accessKeyId, secretAccessKey, queueUrls,
+                uploadExample);
     }
 
     /** Writes this to {@code dataDir}/endpoints.json, readable by its owner only. */

@@ -42,9 +42,7 @@ public class FunctionHandlers implements PipelineHandlers {
 
     @Override
     public Map<String, MessageHandler> create(PipelineEnvironment environment) {
-        Function<String, Optional<String>> settings = overriding(Map.of(
-                SharedSettings.BUCKET.name(), environment.bucket(),
-                SharedSettings.QUEUE_PREFIX.name(), environment.queues().prefix()),
+        Function<String, Optional<String>> settings = environment.settings(
                 name -> config.getOptionalValue(name, String.class));
         Path manifestPath = SharedSettings.MODELS_MANIFEST.pathValue(settings).toAbsolutePath().normalize();
         List<QueueRouter> functions = new ArrayList<>();
@@ -52,7 +50,7 @@ public class FunctionHandlers implements PipelineHandlers {
             functions.add(SplitterRoot.wire(environment.s3(), environment.sqs(), settings));
             for (String representation : ModelManifest.read(manifestPath).representations().keySet()) {
                 functions.add(ClassifierRoot.wire(environment.s3(), environment.sqs(),
-                        overriding(Map.of(ClassifierSettings.REPRESENTATION.name(), representation), settings)));
+                        PipelineEnvironment.overriding(Map.of(ClassifierSettings.REPRESENTATION.name(), representation), settings)));
             }
             functions.add(AggregatorRoot.wire(environment.s3(), settings));
         } catch (ModelException e) {
@@ -72,11 +70,5 @@ public class FunctionHandlers implements PipelineHandlers {
             function.queues().forEach(queue -> handlers.put(queue, function));
         }
         return handlers;
-    }
-
-    /** {@code values} where they name a setting, {@code fallback} for the rest. */
-    private static Function<String, Optional<String>> overriding(Map<String, String> values,
-                                                                 Function<String, Optional<String>> fallback) {
-        return name -> values.containsKey(name) ? Optional.of(values.get(name)) : fallback.apply(name);
     }
 }

@@ -1,5 +1,6 @@
 package io.genreflow.local;
 
+import io.genreflow.contracts.QueueNames;
 import io.genreflow.embedded.EmbeddedS3;
 import io.genreflow.embedded.EmbeddedSqs;
 import io.genreflow.embedded.PortInUseException;
@@ -7,12 +8,24 @@ import io.genreflow.local.notifier.UploadNotifier;
 import io.genreflow.messaging.polling.PollerSettings;
 import io.genreflow.messaging.polling.Pollers;
 import io.genreflow.messaging.MessageHandler;
-import io.genreflow.contracts.QueueNames;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -22,18 +35,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The running stack. At start: the embedded S3 and SQS servers, then the bucket and the queues with
@@ -49,6 +53,13 @@ public class LocalStack {
     /** Defaults chosen clear of Quarkus' 8080: MinIO's usual S3 port and ElasticMQ's own. */
     static final int DEFAULT_S3_PORT = 9000;
     static final int DEFAULT_SQS_PORT = 9324;
+    /**
+     * The pages the embedded S3 lets browsers upload from and play audio for: the dashboard's, on
+     * any loopback port, since a free port (0) is only known once the HTTP server has bound, after
+     * the S3 server started. Every request still needs a valid signature.
+     */
+    private static final List<Pattern> DASHBOARD_ORIGINS = List.of(Pattern.compile("http://127\\.0\\.0\\.1:[0-9]+"),
+            Pattern.compile("http://localhost:[0-9]+"));
 
     private final LocalStackConfig config;
     private final PipelineHandlers pipelineHandlers;
@@ -57,9 +68,15 @@ public class LocalStack {
     private EmbeddedSqs sqsServer;
     private S3Client s3;
     private SqsClient sqs;
+    private S3Presigner presigner;
+    private AwsCredentialsProvider credentialsProvider;
+    private PipelineEnvironment environment;
     private Map<String, MessageHandler> handlers = Map.of();
     private Pollers pollers;
-    private Endpoints endpoints;
+    private volatile Endpoints endpoints;
+    private volatile boolean httpStarted;
+    private boolean announced;
+    private Path dataDir;
 
     LocalStack(LocalStackConfig config, PipelineHandlers pipelineHandlers) {
         this.config = config;
@@ -77,7 +94,7 @@ public class LocalStack {
         QueueNames names = new QueueNames(config.queues().prefix().orElse(""));
         Map<String, String> queueUrls = config.mode() == LocalStackConfig.Mode.EMBEDDED
                 ? startEmbedded(dataDir, names) : connectExternal(names);
-        PipelineEnvironment environment = new PipelineEnvironment(s3, sqs, config.bucket(), config.region(), names,
+        environment = new PipelineEnvironment(s3, sqs, config.bucket(), config.region(), names,
                 queueUrls);
         handlers = Map.copyOf(pipelineHandlers.create(environment));
         PollerSettings work = new PollerSettings(config.pollers().concurrency(), config.pollers().batchSize(),
@@ -86,9 +103,26 @@ public class LocalStack {
                 config.pollers().deadLetterWaitTime(), config.queues().maxReceiveCount());
         pollers = Pollers.start(sqs, handlers, environment::queueUrl,
                 queue -> queue.endsWith(QueueNames.DLQ_SUFFIX) ? deadLetters : work);
+        this.dataDir = dataDir;
+        announceOnceReachable();
+        LOG.infof("%d pollers on %s", pollers.size(), handlers.keySet());
+    }
+
+    /** Quarkus binds its HTTP server after start-up; only then is the port known when any free one (0) was asked for. */
+    void onHttpStarted(@ObservesAsync HttpServerStart event) {
+        httpStarted = true;
+        announceOnceReachable();
+    }
+
+    /** Writes {@code endpoints.json} and prints the banner once the stack is up and the dashboard's port bound. */
+    private synchronized void announceOnceReachable() {
+        if (announced || !httpStarted || endpoints == null) {
+            return;
+        }
+        endpoints = endpoints.withDashboard(dashboardUrl());
         Path endpointsFile = endpoints.write(dataDir);
         System.out.println(endpoints.banner(endpointsFile));
-        LOG.infof("%d pollers on %s", pollers.size(), handlers.keySet());
+        announced = true;
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -102,6 +136,7 @@ public class LocalStack {
             }
         }
         Optional.ofNullable(notifier.getAndSet(null)).ifPresent(UploadNotifier::close);
+        Optional.ofNullable(presigner).ifPresent(S3Presigner::close);
         Optional.ofNullable(s3).ifPresent(S3Client::close);
         Optional.ofNullable(sqs).ifPresent(SqsClient::close);
         Optional.ofNullable(s3Server).ifPresent(EmbeddedS3::stop);
@@ -111,10 +146,22 @@ public class LocalStack {
 
     /** Where the stack can be reached; available once started. */
     public Endpoints endpoints() {
-        if (endpoints == null) {
-            throw new IllegalStateException("the stack has not started");
-        }
-        return endpoints;
+        return started(endpoints);
+    }
+
+    /** The clients, bucket and queues the handlers use; available once started. */
+    public PipelineEnvironment environment() {
+        return started(environment);
+    }
+
+    /** Signs URLs for browsers, against the same S3 as {@link #environment()}; available once started. */
+    public S3Presigner presigner() {
+        return started(presigner);
+    }
+
+    /** The credentials the stack's clients sign with; available once started. */
+    public AwsCredentialsProvider credentials() {
+        return started(credentialsProvider);
     }
 
     private Map<String, String> startEmbedded(Path dataDir, QueueNames names) {
@@ -127,6 +174,7 @@ public class LocalStack {
                     .filesystem(dataDir.resolve("s3"))
                     .port(s3Port)
                     .credentials(credentials.accessKeyId(), credentials.secretAccessKey())
+                    .corsOrigins(DASHBOARD_ORIGINS)
                     .onObjectWritten((bucket, key) -> {
                         UploadNotifier current = notifier.get();
                         if (current != null) {
@@ -147,6 +195,8 @@ public class LocalStack {
                 AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey()));
         s3 = AwsClients.s3(Optional.of(s3Server.endpoint()), region, signer);
         sqs = AwsClients.sqs(Optional.of(sqsServer.endpoint()), region, signer);
+        presigner = AwsClients.presigner(Optional.of(s3Server.endpoint()), region, signer);
+        credentialsProvider = signer;
         createBucket();
         Map<String, String> queueUrls = QueueSetup.create(sqs, names, config.queues().maxReceiveCount(),
                 config.queues().visibilityTimeout(), config.queues().uploadsVisibilityTimeout());
@@ -167,6 +217,8 @@ public class LocalStack {
                 .orElseGet(() -> DefaultCredentialsProvider.builder().build());
         s3 = AwsClients.s3(config.s3().endpoint(), config.region(), signer);
         sqs = AwsClients.sqs(config.sqs().endpoint(), config.region(), signer);
+        presigner = AwsClients.presigner(config.s3().endpoint(), config.region(), signer);
+        credentialsProvider = signer;
         Map<String, String> queueUrls;
         try {
             queueUrls = QueueSetup.find(sqs, names);
@@ -203,12 +255,19 @@ public class LocalStack {
         }
     }
 
-    /** The dashboard's URL; Quarkus records the port it actually bound when asked for any free one. */
+    /** The dashboard's URL; once the HTTP server is bound, Quarkus' configuration names the port it bound. */
     private static String dashboardUrl() {
         String property = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
         int port = ConfigProvider.getConfig().getOptionalValue(property, Integer.class).orElse(8080);
         String host = ConfigProvider.getConfig().getOptionalValue("quarkus.http.host", String.class).orElse("127.0.0.1");
         return "http://" + host + ":" + port + "/";
+    }
+
+    private static <T> T started(T part) {
+        if (part == null) {
+            throw new IllegalStateException("the stack has not started");
+        }
+        return part;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -1,10 +1,12 @@
 package io.genreflow.local;
 
 import io.genreflow.contracts.QueueNames;
+import io.genreflow.settings.SharedSettings;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
-
-import java.util.Map;
 
 /**
  * What the handlers get to work with once the stack is up: clients for the running S3 and SQS,
@@ -31,5 +33,20 @@ public record PipelineEnvironment(S3Client s3, SqsClient sqs, String bucket, Str
             throw new IllegalArgumentException("no queue named '" + queue + "'; known: " + queueUrls.keySet());
         }
         return url;
+    }
+
+    /**
+     * The settings the functions and the dashboard read: {@code config}, but with the bucket and
+     * queue prefix this stack decided, so they cannot point elsewhere than the stack does.
+     */
+    public Function<String, Optional<String>> settings(Function<String, Optional<String>> config) {
+        return overriding(Map.of(SharedSettings.BUCKET.name(), bucket, SharedSettings.QUEUE_PREFIX.name(),
+                queues.prefix()), config);
+    }
+
+    /** {@code values} where they name a setting, {@code fallback} for the rest. */
+    static Function<String, Optional<String>> overriding(Map<String, String> values,
+                                                         Function<String, Optional<String>> fallback) {
+        return name -> values.containsKey(name) ? Optional.of(values.get(name)) : fallback.apply(name);
     }
 }

@@ -14,7 +14,7 @@ public interface PipelineHandlers {
     /**
      * Builds the handlers, once, after S3 and SQS are up.
      *
-     * @return queue name (as in {@link io.genreflow.messaging.QueueNames}) to the handler of its messages
+     * @return queue name (as in {@link io.genreflow.contracts.QueueNames}) to the handler of its messages
      */
     Map<String, MessageHandler> create(PipelineEnvironment environment);
 }

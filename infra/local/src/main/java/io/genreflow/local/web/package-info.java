@@ -1,2 +1,2 @@
-/** The stack's HTTP face: the dashboard page and a health document. */
+/** The stack's HTTP face beside the dashboard: its health document, and the dashboard's access to the stack. */
 package io.genreflow.local.web;

@@ -1,0 +1,2 @@
+/** The dashboard on AWS Lambda: its access to the deployed pipeline. */
+package io.genreflow.dashboard.lambda;

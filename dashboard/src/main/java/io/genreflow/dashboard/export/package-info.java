@@ -1,0 +1,2 @@
+/** Verdicts as downloadable files. */
+package io.genreflow.dashboard.export;
