@@ -42,9 +42,9 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 /**
  * The running stack. At start: the embedded S3 and SQS servers, then the bucket and the queues with
  * their dead-letter queues, then the upload notifier, then the pollers feeding the
- * {@link PipelineHandlers}; last, {@code endpoints.json} and the banner. At shutdown the pollers
- * stop first (letting running handlers finish), then the notifier, then the servers. In external
- * mode only the pollers and handlers run.
+ * {@link PipelineHandlers}; last, once the HTTP server has bound, {@code endpoints.json} and the
+ * banner. At shutdown the pollers stop first (letting running handlers finish), then the notifier,
+ * then the servers. In external mode only the pollers and handlers run.
  */
 @Singleton
 public class LocalStack {
