@@ -2,7 +2,7 @@ package io.genreflow.audio;
 
 /**
  * The source signals of the committed FLAC, MP3 and Ogg fixtures, as defined in
- * {@code src/test/fixtures-src/audio_fixture_signals.py}; a change there must be made here too.
+ * {@code functions/fixtures/src/fixtures-src/audio_fixture_signals.py}; a change there must be made here too.
  */
 final class FixtureSignals {
 

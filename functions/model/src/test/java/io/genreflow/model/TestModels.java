@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The tiny ONNX models under {@code src/test/resources/models} (written by
- * {@code src/test/fixtures-src/make-test-models.py}) and an independent Java implementation of them.
+ * The tiny ONNX models of genreflow-fixtures (written by
+ * {@code functions/fixtures/src/fixtures-src/make-test-models.py}) and an independent Java implementation of them.
  */
 final class TestModels {
 

@@ -38,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ClassifyCommandTest {
 
     /**
-     * The untrained, real-shaped test models of the core module (written by its
-     * src/test/fixtures-src/make-test-models.py); tests run in the training module's folder.
+     * The untrained, real-shaped fixture models of genreflow-fixtures (written by
+     * functions/fixtures/src/fixtures-src/make-test-models.py).
      */
     private static final Path MODELS = FixtureModels.pipelineManifest().normalize();
 
