@@ -74,8 +74,10 @@ public final class GenreflowStack extends Stack {
                 parameters.splitter().memoryMb(), parameters.splitter().timeoutSeconds(), models,
                 FunctionEnvironment.of(FunctionEnvironment.SPLITTER, shared));
         splitter.consume(uploads.queue(), parameters.splitter().batchSize(), parameters.splitter().maxConcurrency());
-        access.read(splitter.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*");
+        // index/*: every track record write keeps the dashboard's track index current (TrackStore).
+        access.read(splitter.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*", S3Keys.INDEX_PREFIX + "*");
         access.write(splitter.role(), S3Keys.TRACKS_PREFIX + "*");
+        access.put(splitter.role(), S3Keys.INDEX_PREFIX + "*");
         access.list(splitter.role());
         functions.put("splitter", splitter);
 
@@ -133,8 +135,10 @@ public final class GenreflowStack extends Stack {
             aggregator.consume(queue.deadLetters(), parameters.aggregator().batchSize(),
                     parameters.aggregator().maxConcurrency());
         }
-        access.read(aggregator.role(), S3Keys.TRACKS_PREFIX + "*", S3Keys.VERDICTS_PREFIX + "*");
+        access.read(aggregator.role(), S3Keys.TRACKS_PREFIX + "*", S3Keys.VERDICTS_PREFIX + "*",
+                S3Keys.INDEX_PREFIX + "*");
         access.write(aggregator.role(), S3Keys.TRACKS_PREFIX + "*", S3Keys.VERDICTS_PREFIX + "*");
+        access.put(aggregator.role(), S3Keys.INDEX_PREFIX + "*");
         access.list(aggregator.role());
         functions.put("aggregator", aggregator);
 
@@ -142,16 +146,22 @@ public final class GenreflowStack extends Stack {
         if (parameters.dashboard()) {
             PipelineFunction dashboard = new PipelineFunction(this, "Dashboard", parameters.queuePrefix() + "dashboard",
                     "The genreflow dashboard",
-                    DeploymentAssets.require(assets.dashboard(), "./mvnw -pl dashboard -am package"),
+                    DeploymentAssets.require(assets.dashboard(), "./mvnw -pl dashboard/lambda -am package"),
                     PipelineFunction.Packaging.JVM, parameters.dashboardMemoryMb(), 30, models,
                     FunctionEnvironment.of(FunctionEnvironment.DASHBOARD, shared));
-            // Presigned uploads and playback are signed with this role, so it holds what browsers do with them.
+            // Reads: uploads (tags, the size check before reprocessing, the player's presigned GET),
+            // track state, the verdict copy it deletes only when it describes the track, the index.
             access.read(dashboard.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*",
-                    S3Keys.VERDICTS_PREFIX + "*");
-            access.write(dashboard.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*");
+                    S3Keys.VERDICTS_PREFIX + "*", S3Keys.INDEX_PREFIX + "*");
+            // Writes: the browsers' presigned single PUTs (signed with this role, so it holds what
+            // they do), the two objects the dashboard derives per track, and the index.
+            access.put(dashboard.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*/tags.json",
+                    S3Keys.TRACKS_PREFIX + "*/spectrogram.png", S3Keys.INDEX_PREFIX + "*");
+            // Delete: every object of a track (its upload, its state, its verdict copy).
             access.delete(dashboard.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*",
                     S3Keys.VERDICTS_PREFIX + "*");
             access.list(dashboard.role());
+            // Reprocessing announces the upload again, as S3 did.
             uploads.queue().grantSendMessages(dashboard.role());
             functions.put("dashboard", dashboard);
             dashboardApi = new DashboardApi(this, "DashboardApi", parameters.queuePrefix() + "dashboard", dashboard, parameters.authDomainPrefix());
