@@ -4,6 +4,7 @@ import io.genreflow.classifier.ClassifierSettings;
 import io.genreflow.contracts.QueueNames;
 import io.genreflow.contracts.Representation;
 import io.genreflow.contracts.S3Keys;
+import io.genreflow.dashboard.auth.SignInSettings;
 import io.genreflow.worker.WorkerSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -144,11 +145,19 @@ public final class GenreflowStack extends Stack {
 
         List<String> origins = new ArrayList<>(parameters.dashboardOrigins());
         if (parameters.dashboard()) {
+            dashboardApi = new DashboardApi(this, "DashboardApi", parameters.queuePrefix() + "dashboard",
+                    parameters.authDomainPrefix());
+            // The dashboard signs users in with the pool itself (docs/dashboard.md, "Authentication").
+            Map<String, String> dashboardValues = new LinkedHashMap<>(shared);
+            dashboardValues.put(SignInSettings.ENABLED.name(), "true");
+            dashboardValues.put(SignInSettings.ISSUER.name(), dashboardApi.issuer());
+            dashboardValues.put(SignInSettings.CLIENT_ID.name(), dashboardApi.client().getUserPoolClientId());
+            dashboardValues.put(SignInSettings.SIGN_IN_URL.name(), dashboardApi.domain().baseUrl());
             PipelineFunction dashboard = new PipelineFunction(this, "Dashboard", parameters.queuePrefix() + "dashboard",
                     "The genreflow dashboard",
                     DeploymentAssets.require(assets.dashboard(), "./mvnw -pl dashboard/lambda -am package"),
                     PipelineFunction.Packaging.JVM, parameters.dashboardMemoryMb(), 30, models,
-                    FunctionEnvironment.of(FunctionEnvironment.DASHBOARD, shared));
+                    FunctionEnvironment.of(FunctionEnvironment.DASHBOARD, dashboardValues));
             // Reads: uploads (tags, the size check before reprocessing, the player's presigned GET),
             // track state, the verdict copy it deletes only when it describes the track, the index.
             access.read(dashboard.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*",
@@ -164,7 +173,7 @@ public final class GenreflowStack extends Stack {
             // Reprocessing announces the upload again, as S3 did.
             uploads.queue().grantSendMessages(dashboard.role());
             functions.put("dashboard", dashboard);
-            dashboardApi = new DashboardApi(this, "DashboardApi", parameters.queuePrefix() + "dashboard", dashboard, parameters.authDomainPrefix());
+            dashboardApi.routeTo(dashboard);
             origins.add(0, dashboardApi.origin());
             CfnOutput.Builder.create(this, "DashboardUrl").value(dashboardApi.origin() + "/").build();
             CfnOutput.Builder.create(this, "UserPoolId").value(dashboardApi.users().getUserPoolId()).build();
