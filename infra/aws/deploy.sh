@@ -101,9 +101,7 @@ case "$cmd" in
     require_cli; require_app
     out=target/cli-synth
     rm -rf "$out"
-    extra=()
-    [[ -n ${GENREFLOW_ASSET_DASHBOARD:-} ]] && extra+=(-c "asset.dashboard=$GENREFLOW_ASSET_DASHBOARD")
-    "$cli/cdk" synth --no-notices --quiet --output "$out" "${extra[@]}" >/dev/null
+    "$cli/cdk" synth --no-notices --quiet --output "$out" >/dev/null
     [[ -s $out/Genreflow.template.json ]] || { echo "cdk synth wrote no template" >&2; exit 1; }
     echo "cdk $("$cli/cdk" --version 2>/dev/null | awk '{print $1}') synthesised $out/Genreflow.template.json" ;;
   deploy)

@@ -1,6 +1,7 @@
 package io.genreflow.dashboard;
 
 import io.genreflow.contracts.QueueNames;
+import io.genreflow.dashboard.auth.SignInSettings;
 import io.genreflow.dashboard.tracks.TrackQuery;
 import io.genreflow.settings.Setting;
 import io.genreflow.settings.SharedSettings;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * How the dashboard runs, on Lambda and in the local stack alike.
@@ -23,10 +25,11 @@ import java.util.function.Function;
  * @param playbackUrlLifetime how long the audio player's signed URL stays valid
  * @param pageSize            tracks per page unless a request asks for another size
  * @param uncertainBelow      the confidence under which a verdict is marked uncertain
+ * @param signIn              whether and where the dashboard itself asks for a Cognito sign-in
  */
 public record DashboardSettings(String bucket, QueueNames queues, Path manifest, String modelsEvaluation,
                                 long maxUploadBytes, Duration playbackUrlLifetime, int pageSize,
-                                double uncertainBelow) {
+                                double uncertainBelow, SignInSettings signIn) {
 
     /** The model evaluation beside the manifest. */
     public static final Setting MODELS_EVALUATION = Setting.optional("genreflow.dashboard.models-evaluation",
@@ -46,14 +49,15 @@ public record DashboardSettings(String bucket, QueueNames queues, Path manifest,
             "the confidence under which a verdict is marked uncertain (so is one whose runner-up is within 0.1 of it)");
 
     /** Every setting of the dashboard. */
-    public static final List<Setting> DEFINITIONS = List.of(SharedSettings.BUCKET, SharedSettings.QUEUE_PREFIX,
-            SharedSettings.MODELS_MANIFEST, MODELS_EVALUATION, MAX_UPLOAD_BYTES, PLAYBACK_URL_SECONDS, PAGE_SIZE,
-            UNCERTAIN_BELOW);
+    public static final List<Setting> DEFINITIONS = Stream.concat(Stream.of(SharedSettings.BUCKET,
+            SharedSettings.QUEUE_PREFIX, SharedSettings.MODELS_MANIFEST, MODELS_EVALUATION, MAX_UPLOAD_BYTES,
+            PLAYBACK_URL_SECONDS, PAGE_SIZE, UNCERTAIN_BELOW), SignInSettings.DEFINITIONS.stream()).toList();
 
     public DashboardSettings {
         SharedSettings.requirePresent(bucket, queues, manifest);
         Objects.requireNonNull(modelsEvaluation, "modelsEvaluation");
         Objects.requireNonNull(playbackUrlLifetime, "playbackUrlLifetime");
+        Objects.requireNonNull(signIn, "signIn");
         if (maxUploadBytes < 1) {
             throw new IllegalArgumentException(MAX_UPLOAD_BYTES + " must be at least 1, got " + maxUploadBytes);
         }
@@ -74,6 +78,6 @@ public record DashboardSettings(String bucket, QueueNames queues, Path manifest,
         return new DashboardSettings(SharedSettings.BUCKET.value(source), SharedSettings.queues(source),
                 SharedSettings.MODELS_MANIFEST.pathValue(source), MODELS_EVALUATION.value(source),
                 MAX_UPLOAD_BYTES.longValue(source), Duration.ofSeconds(PLAYBACK_URL_SECONDS.longValue(source)),
-                PAGE_SIZE.intValue(source), UNCERTAIN_BELOW.doubleValue(source));
+                PAGE_SIZE.intValue(source), UNCERTAIN_BELOW.doubleValue(source), SignInSettings.from(source));
     }
 }

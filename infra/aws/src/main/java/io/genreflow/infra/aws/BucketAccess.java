@@ -33,6 +33,11 @@ final class BucketAccess {
         allow(grantee, List.of("s3:PutObject", "s3:AbortMultipartUpload"), patterns);
     }
 
+    /** PutObject alone on {@code patterns}, for writers that never upload in parts. */
+    void put(IGrantable grantee, String... patterns) {
+        allow(grantee, List.of("s3:PutObject"), patterns);
+    }
+
     /** DeleteObject on {@code patterns}. */
     void delete(IGrantable grantee, String... patterns) {
         allow(grantee, List.of("s3:DeleteObject"), patterns);

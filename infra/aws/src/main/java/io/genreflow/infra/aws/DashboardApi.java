@@ -4,7 +4,6 @@ import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.CfnStage;
@@ -31,9 +30,10 @@ import software.constructs.Construct;
 
 /**
  * The dashboard's front door: an HTTP API (API Gateway v2) whose every route goes to the dashboard
- * function and needs a valid token of the deployment's Cognito user pool, checked by API Gateway's
- * JWT authorizer before the function runs. Users are created by an administrator (no self sign-up),
- * sign in on Cognito's hosted pages with a strong password and a one-time code.
+ * function, and the deployment's Cognito user pool the dashboard signs users in with. The function
+ * verifies the pool's tokens itself (a browser's page navigation carries them in a cookie, which
+ * API Gateway's JWT authorizer cannot read). Users are created by an administrator (no self
+ * sign-up), sign in on Cognito's hosted pages with a strong password and a one-time code.
  */
 public final class DashboardApi extends Construct {
 
@@ -42,12 +42,17 @@ public final class DashboardApi extends Construct {
     private final UserPoolClient client;
     private final UserPoolDomain domain;
 
+    /** Where Cognito sends the browser back with the code, on the API's URL. */
+    public static final String CALLBACK_PATH = "/auth/callback";
+
     /**
+     * The API and the user pool; the routes come with {@link #routeTo}, once the function exists
+     * (its environment names the pool).
+     *
      * @param apiName          the API's name
-     * @param dashboard        the dashboard function; its alias is invoked
      * @param authDomainPrefix the hosted sign-in pages' domain prefix
      */
-    public DashboardApi(Construct scope, String id, String apiName, PipelineFunction dashboard, String authDomainPrefix) {
+    public DashboardApi(Construct scope, String id, String apiName, String authDomainPrefix) {
         super(scope, id);
         this.api = HttpApi.Builder.create(this, "Api")
                 .apiName(apiName)
@@ -66,36 +71,20 @@ public final class DashboardApi extends Construct {
                 .build();
         Nag.accept(users, "AwsSolutions-COG3", "Threat protection needs Cognito's Plus plan, priced per active "
                 + "user; users are created by an administrator only and must sign in with a one-time code (MFA required)");
-        String callback = api.getApiEndpoint() + "/";
+        String home = api.getApiEndpoint() + "/";
         this.client = users.addClient("Dashboard", UserPoolClientOptions.builder()
                 .generateSecret(false)
                 .authFlows(AuthFlow.builder().userSrp(true).build())
                 .oAuth(OAuthSettings.builder()
                         .flows(OAuthFlows.builder().authorizationCodeGrant(true).build())
                         .scopes(List.of(OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE))
-                        .callbackUrls(List.of(callback))
-                        .logoutUrls(List.of(callback))
+                        .callbackUrls(List.of(api.getApiEndpoint() + CALLBACK_PATH))
+                        .logoutUrls(List.of(home))
                         .build())
                 .preventUserExistenceErrors(true)
                 .build());
         this.domain = users.addDomain("SignIn", UserPoolDomainOptions.builder()
                 .cognitoDomain(CognitoDomainOptions.builder().domainPrefix(authDomainPrefix).build())
-                .build());
-
-        HttpJwtAuthorizer authorizer = HttpJwtAuthorizer.Builder.create("CognitoJwt",
-                        "https://cognito-idp." + Stack.of(this).getRegion() + ".amazonaws.com/"
-                                + users.getUserPoolId())
-                .jwtAudience(List.of(client.getUserPoolClientId()))
-                .build();
-        api.addRoutes(AddRoutesOptions.builder()
-                .path("/{proxy+}")
-                .integration(new HttpLambdaIntegration("Dashboard", dashboard.alias()))
-                .authorizer(authorizer)
-                .build());
-        api.addRoutes(AddRoutesOptions.builder()
-                .path("/")
-                .integration(new HttpLambdaIntegration("DashboardRoot", dashboard.alias()))
-                .authorizer(authorizer)
                 .build());
 
         LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
@@ -108,8 +97,29 @@ public final class DashboardApi extends Construct {
                 .format("{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
                         + "\"time\":\"$context.requestTime\",\"method\":\"$context.httpMethod\","
                         + "\"path\":\"$context.path\",\"status\":\"$context.status\","
-                        + "\"sub\":\"$context.authorizer.claims.sub\",\"error\":\"$context.authorizer.error\"}")
+                        + "\"error\":\"$context.error.message\"}")
                 .build());
+    }
+
+    /** Sends every request to {@code dashboard}'s alias. */
+    public void routeTo(PipelineFunction dashboard) {
+        api.addRoutes(AddRoutesOptions.builder()
+                .path("/{proxy+}")
+                .integration(new HttpLambdaIntegration("Dashboard", dashboard.alias()))
+                .build());
+        api.addRoutes(AddRoutesOptions.builder()
+                .path("/")
+                .integration(new HttpLambdaIntegration("DashboardRoot", dashboard.alias()))
+                .build());
+        Nag.accept(api, "AwsSolutions-APIG4", "The dashboard function authenticates every request but health and "
+                + "its sign-in endpoints itself: Cognito ID tokens of this user pool from its session cookie or a "
+                + "Bearer header (signature, issuer, audience, expiry); a gateway authorizer cannot read the cookie "
+                + "a browser's page navigation carries");
+    }
+
+    /** The user pool's issuer URL, as its tokens name it. */
+    public String issuer() {
+        return "https://cognito-idp." + Stack.of(this).getRegion() + ".amazonaws.com/" + users.getUserPoolId();
     }
 
     /** The API. */

@@ -27,7 +27,7 @@ public record DeploymentAssets(Path splitter, Path classifier, Path aggregator, 
                 path(values, root, "asset.splitter", "functions/splitter/target/function.zip"),
                 path(values, root, "asset.classifier", "functions/classifier/target/function.zip"),
                 path(values, root, "asset.aggregator", "functions/aggregator/target/function.zip"),
-                path(values, root, "asset.dashboard", "dashboard/target/function.zip"),
+                path(values, root, "asset.dashboard", "dashboard/lambda/target/function.zip"),
                 path(values, root, "asset.models", "infra/aws/target/models-layer"),
                 path(values, root, "asset.worker", "functions/classifier-worker/target/worker-image"));
     }

@@ -2,6 +2,7 @@ package io.genreflow.infra.aws;
 
 import io.genreflow.aggregator.AggregatorSettings;
 import io.genreflow.classifier.ClassifierSettings;
+import io.genreflow.dashboard.DashboardSettings;
 import io.genreflow.settings.Setting;
 import io.genreflow.settings.SharedSettings;
 import io.genreflow.splitter.SplitterSettings;
@@ -30,13 +31,8 @@ public final class FunctionEnvironment {
     public static final List<Setting> WORKER = WorkerSettings.DEFINITIONS;
     /** What the aggregator reads. */
     public static final List<Setting> AGGREGATOR = AggregatorSettings.DEFINITIONS;
-    /**
-     * What the dashboard reads, as far as this deployment knows it: the settings every function has.
-     * The dashboard module is not in this reactor yet; when it lands, this becomes its settings
-     * definition, as the lists above are.
-     */
-    public static final List<Setting> DASHBOARD = List.of(SharedSettings.BUCKET, SharedSettings.QUEUE_PREFIX,
-            SharedSettings.MODELS_MANIFEST);
+    /** What the dashboard reads: its own settings and the shared bucket, queue prefix and models. */
+    public static final List<Setting> DASHBOARD = DashboardSettings.DEFINITIONS;
 
     private FunctionEnvironment() {
     }

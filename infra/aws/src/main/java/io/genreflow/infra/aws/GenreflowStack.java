@@ -4,6 +4,7 @@ import io.genreflow.classifier.ClassifierSettings;
 import io.genreflow.contracts.QueueNames;
 import io.genreflow.contracts.Representation;
 import io.genreflow.contracts.S3Keys;
+import io.genreflow.dashboard.auth.SignInSettings;
 import io.genreflow.worker.WorkerSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,8 +75,10 @@ public final class GenreflowStack extends Stack {
                 parameters.splitter().memoryMb(), parameters.splitter().timeoutSeconds(), models,
                 FunctionEnvironment.of(FunctionEnvironment.SPLITTER, shared));
         splitter.consume(uploads.queue(), parameters.splitter().batchSize(), parameters.splitter().maxConcurrency());
-        access.read(splitter.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*");
+        // index/*: every track record write keeps the dashboard's track index current (TrackStore).
+        access.read(splitter.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*", S3Keys.INDEX_PREFIX + "*");
         access.write(splitter.role(), S3Keys.TRACKS_PREFIX + "*");
+        access.put(splitter.role(), S3Keys.INDEX_PREFIX + "*");
         access.list(splitter.role());
         functions.put("splitter", splitter);
 
@@ -133,28 +136,44 @@ public final class GenreflowStack extends Stack {
             aggregator.consume(queue.deadLetters(), parameters.aggregator().batchSize(),
                     parameters.aggregator().maxConcurrency());
         }
-        access.read(aggregator.role(), S3Keys.TRACKS_PREFIX + "*", S3Keys.VERDICTS_PREFIX + "*");
+        access.read(aggregator.role(), S3Keys.TRACKS_PREFIX + "*", S3Keys.VERDICTS_PREFIX + "*",
+                S3Keys.INDEX_PREFIX + "*");
         access.write(aggregator.role(), S3Keys.TRACKS_PREFIX + "*", S3Keys.VERDICTS_PREFIX + "*");
+        access.put(aggregator.role(), S3Keys.INDEX_PREFIX + "*");
         access.list(aggregator.role());
         functions.put("aggregator", aggregator);
 
         List<String> origins = new ArrayList<>(parameters.dashboardOrigins());
         if (parameters.dashboard()) {
+            dashboardApi = new DashboardApi(this, "DashboardApi", parameters.queuePrefix() + "dashboard",
+                    parameters.authDomainPrefix());
+            // The dashboard signs users in with the pool itself (docs/dashboard.md, "Authentication").
+            Map<String, String> dashboardValues = new LinkedHashMap<>(shared);
+            dashboardValues.put(SignInSettings.ENABLED.name(), "true");
+            dashboardValues.put(SignInSettings.ISSUER.name(), dashboardApi.issuer());
+            dashboardValues.put(SignInSettings.CLIENT_ID.name(), dashboardApi.client().getUserPoolClientId());
+            dashboardValues.put(SignInSettings.SIGN_IN_URL.name(), dashboardApi.domain().baseUrl());
             PipelineFunction dashboard = new PipelineFunction(this, "Dashboard", parameters.queuePrefix() + "dashboard",
                     "The genreflow dashboard",
-                    DeploymentAssets.require(assets.dashboard(), "./mvnw -pl dashboard -am package"),
+                    DeploymentAssets.require(assets.dashboard(), "./mvnw -pl dashboard/lambda -am package"),
                     PipelineFunction.Packaging.JVM, parameters.dashboardMemoryMb(), 30, models,
-                    FunctionEnvironment.of(FunctionEnvironment.DASHBOARD, shared));
-            // Presigned uploads and playback are signed with this role, so it holds what browsers do with them.
+                    FunctionEnvironment.of(FunctionEnvironment.DASHBOARD, dashboardValues));
+            // Reads: uploads (tags, the size check before reprocessing, the player's presigned GET),
+            // track state, the verdict copy it deletes only when it describes the track, the index.
             access.read(dashboard.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*",
-                    S3Keys.VERDICTS_PREFIX + "*");
-            access.write(dashboard.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*");
+                    S3Keys.VERDICTS_PREFIX + "*", S3Keys.INDEX_PREFIX + "*");
+            // Writes: the browsers' presigned single PUTs (signed with this role, so it holds what
+            // they do), the two objects the dashboard derives per track, and the index.
+            access.put(dashboard.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*/tags.json",
+                    S3Keys.TRACKS_PREFIX + "*/spectrogram.png", S3Keys.INDEX_PREFIX + "*");
+            // Delete: every object of a track (its upload, its state, its verdict copy).
             access.delete(dashboard.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*",
                     S3Keys.VERDICTS_PREFIX + "*");
             access.list(dashboard.role());
+            // Reprocessing announces the upload again, as S3 did.
             uploads.queue().grantSendMessages(dashboard.role());
             functions.put("dashboard", dashboard);
-            dashboardApi = new DashboardApi(this, "DashboardApi", parameters.queuePrefix() + "dashboard", dashboard, parameters.authDomainPrefix());
+            dashboardApi.routeTo(dashboard);
             origins.add(0, dashboardApi.origin());
             CfnOutput.Builder.create(this, "DashboardUrl").value(dashboardApi.origin() + "/").build();
             CfnOutput.Builder.create(this, "UserPoolId").value(dashboardApi.users().getUserPoolId()).build();

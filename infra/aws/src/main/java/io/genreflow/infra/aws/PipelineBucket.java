@@ -34,6 +34,14 @@ public final class PipelineBucket extends Construct {
     /** The tag's value on working data. */
     public static final String WORKING_DATA_VALUE = "working";
 
+    /**
+     * The headers a browser sets on the dashboard's signed PUT: the dashboard signs Signature V4 in
+     * headers (UploadSigner), and upload.js sends exactly those; Host and Content-Length are the
+     * browser's own and need no CORS allowance.
+     */
+    public static final List<String> BROWSER_UPLOAD_HEADERS = List.of("authorization", "content-type",
+            "x-amz-content-sha256", "x-amz-date", "x-amz-security-token");
+
     private final Bucket bucket;
 
     /**
@@ -79,7 +87,7 @@ public final class PipelineBucket extends Construct {
                 .id("dashboard-presigned-requests")
                 .allowedOrigins(origins)
                 .allowedMethods(List.of(HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD))
-                .allowedHeaders(List.of("Content-Type", "Content-Length"))
+                .allowedHeaders(BROWSER_UPLOAD_HEADERS)
                 .exposedHeaders(List.of("ETag"))
                 .maxAge(3000)
                 .build());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genreflow.aggregator.AggregatorSettings;
 import io.genreflow.classifier.ClassifierSettings;
+import io.genreflow.dashboard.DashboardSettings;
 import io.genreflow.settings.Setting;
 import io.genreflow.splitter.SplitterSettings;
 import io.genreflow.worker.WorkerSettings;
@@ -20,9 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The synthesised environments against each function's own settings definition
- * ({@code SplitterSettings.DEFINITIONS} and the others): every required setting is set, every
- * genreflow variable set is a setting the function defines, and the queue prefix is the one the
- * queues carry.
+ * ({@code SplitterSettings.DEFINITIONS} and the others, the dashboard's
+ * {@code DashboardSettings.DEFINITIONS}): every required setting is set, every genreflow variable
+ * set is a setting the function defines, and the queue prefix is the one the queues carry.
  */
 class FunctionSettingsTest {
 
@@ -31,14 +32,12 @@ class FunctionSettingsTest {
         int checked = 0;
         for (Synthesized deployment : List.of(Synthesized.DEFAULT, Synthesized.VARIANT)) {
             for (String function : deployment.stack().functions().keySet()) {
-                if (function.equals("dashboard")) {
-                    continue;
-                }
                 assertMatches(function, definitions(function), environment(deployment, function));
                 checked++;
             }
         }
-        assertTrue(checked >= 6, "the functions of both deployments were checked: " + checked);
+        assertTrue(checked >= 7, "the functions of both deployments, the dashboard among them, were checked: " + checked);
+        assertTrue(Synthesized.DEFAULT.stack().functions().containsKey("dashboard"), "the default deploys the dashboard");
     }
 
     @Test
@@ -90,6 +89,7 @@ class FunctionSettingsTest {
         return switch (function) {
             case "splitter" -> SplitterSettings.DEFINITIONS;
             case "aggregator" -> AggregatorSettings.DEFINITIONS;
+            case "dashboard" -> DashboardSettings.DEFINITIONS;
             default -> throw new AssertionError("no settings definition is known for " + function);
         };
     }

@@ -34,7 +34,8 @@ class StorageTest {
         template.hasResourceProperties("AWS::S3::Bucket", Map.of("CorsConfiguration", Map.of("CorsRules", List.of(
                 Map.of("Id", "dashboard-presigned-requests",
                         "AllowedMethods", List.of("PUT", "GET", "HEAD"),
-                        "AllowedHeaders", List.of("Content-Type", "Content-Length"),
+                        "AllowedHeaders", List.of("authorization", "content-type", "x-amz-content-sha256", "x-amz-date",
+                                "x-amz-security-token"),
                         "AllowedOrigins", List.of(Map.of("Fn::GetAtt", List.of(
                                 Synthesized.DEFAULT.logicalId(Synthesized.DEFAULT.stack().dashboardApi().orElseThrow().api()),
                                 "ApiEndpoint"))),
