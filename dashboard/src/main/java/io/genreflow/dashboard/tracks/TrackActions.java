@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
@@ -118,12 +119,13 @@ public final class TrackActions {
     }
 
     /**
-     * Everything under tracks/&lt;id&gt;/, then the verdict copy if it describes this track, the
-     * record last, then the track's index entry.
+     * Everything under work/&lt;id&gt;/ and tracks/&lt;id&gt;/, then the verdict copy if it describes
+     * this track, the record last, then the track's index entry.
      */
     private void deleteTrackObjects(TrackRecord record) {
         String recordKey = S3Keys.trackRecord(record.trackId());
-        List<String> keys = store.keysUnder(S3Keys.track(record.trackId())).stream()
+        List<String> keys = Stream.of(S3Keys.work(record.trackId()), S3Keys.track(record.trackId()))
+                .flatMap(prefix -> store.keysUnder(prefix).stream())
                 .filter(key -> !key.equals(recordKey)).sorted().toList();
         for (int from = 0; from < keys.size(); from += DELETE_BATCH) {
             List<ObjectIdentifier> batch = keys.subList(from, Math.min(keys.size(), from + DELETE_BATCH)).stream()

@@ -252,7 +252,7 @@ class PipelineFailuresTest {
         assertEquals(TrackStatus.FAILED, record.status(), upload.key());
         assertEquals(PipelineStage.SPLITTER, record.failure().stage());
         assertTrue(record.failure().reason().contains(reasonMentions), record.failure().reason());
-        assertTrue(pipeline.trackKeys(upload.trackId()).stream().noneMatch(key -> key.endsWith("audio.pcm")),
+        assertTrue(pipeline.trackKeys(upload.trackId()).stream().noneMatch(key -> key.equals(S3Keys.pcm(upload.trackId()))),
                 "no PCM is left behind");
     }
 
