@@ -75,7 +75,7 @@ public final class GenreflowStack extends Stack {
                 FunctionEnvironment.of(FunctionEnvironment.SPLITTER, shared));
         splitter.consume(uploads.queue(), parameters.splitter().batchSize(), parameters.splitter().maxConcurrency());
         access.read(splitter.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*");
-        access.write(splitter.role(), S3Keys.TRACKS_PREFIX + "*");
+        access.write(splitter.role(), S3Keys.TRACKS_PREFIX + "*", S3Keys.ANY_PCM);
         access.list(splitter.role());
         functions.put("splitter", splitter);
 
@@ -114,7 +114,7 @@ public final class GenreflowStack extends Stack {
                 classifier = function.role();
             }
             // The classifier reads PCM and sends partial results, nothing more.
-            access.read(classifier, S3Keys.TRACKS_PREFIX + "*/audio.pcm");
+            access.read(classifier, S3Keys.ANY_PCM);
             results.queue().grantSendMessages(classifier);
             if (runtime.isContainer()) {
                 Nag.acceptBucketPrefixes(workers.get(representation).getTaskRole());
@@ -133,8 +133,8 @@ public final class GenreflowStack extends Stack {
             aggregator.consume(queue.deadLetters(), parameters.aggregator().batchSize(),
                     parameters.aggregator().maxConcurrency());
         }
-        access.read(aggregator.role(), S3Keys.TRACKS_PREFIX + "*", S3Keys.VERDICTS_PREFIX + "*");
-        access.write(aggregator.role(), S3Keys.TRACKS_PREFIX + "*", S3Keys.VERDICTS_PREFIX + "*");
+        access.read(aggregator.role(), S3Keys.TRACKS_PREFIX + "*", S3Keys.ANY_RESULTS, S3Keys.VERDICTS_PREFIX + "*");
+        access.write(aggregator.role(), S3Keys.TRACKS_PREFIX + "*", S3Keys.ANY_RESULTS, S3Keys.VERDICTS_PREFIX + "*");
         access.list(aggregator.role());
         functions.put("aggregator", aggregator);
 
@@ -146,11 +146,12 @@ public final class GenreflowStack extends Stack {
                     PipelineFunction.Packaging.JVM, parameters.dashboardMemoryMb(), 30, models,
                     FunctionEnvironment.of(FunctionEnvironment.DASHBOARD, shared));
             // Presigned uploads and playback are signed with this role, so it holds what browsers do with them.
+            // It reads the PCM to draw spectrograms, and deletes a track's working data with the track.
             access.read(dashboard.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*",
-                    S3Keys.VERDICTS_PREFIX + "*");
+                    S3Keys.VERDICTS_PREFIX + "*", S3Keys.ANY_PCM);
             access.write(dashboard.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*");
             access.delete(dashboard.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*",
-                    S3Keys.VERDICTS_PREFIX + "*");
+                    S3Keys.VERDICTS_PREFIX + "*", S3Keys.WORK_PREFIX + "*");
             access.list(dashboard.role());
             uploads.queue().grantSendMessages(dashboard.role());
             functions.put("dashboard", dashboard);

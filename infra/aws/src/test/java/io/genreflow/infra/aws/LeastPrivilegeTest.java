@@ -37,11 +37,12 @@ class LeastPrivilegeTest {
     private final Synthesized synthesized = Synthesized.DEFAULT;
 
     @Test
-    void theSplitterReadsUploadsWritesTracksAndSendsOnlyToTheSnippetsQueues() {
+    void theSplitterReadsUploadsWritesTracksAndPcmAndSendsOnlyToTheSnippetsQueues() {
         TreeSet<String> expected = new TreeSet<>(List.of(
                 "Allow s3:GetObject on " + bucket() + "/uploads/*",
                 "Allow s3:GetObject on " + bucket() + "/tracks/*",
                 "Allow s3:AbortMultipartUpload,s3:PutObject on " + bucket() + "/tracks/*",
+                "Allow s3:AbortMultipartUpload,s3:PutObject on " + bucket() + "/work/*/audio.pcm",
                 "Allow s3:ListBucket on " + bucket(),
                 CONSUME + arn("genreflow-uploads")));
         for (String representation : List.of("logmel", "spectrogram", "chroma", "waveform")) {
@@ -55,7 +56,7 @@ class LeastPrivilegeTest {
     void aClassifierReadsOnlyPcmAndSendsOnlyToTheResultsQueue() {
         for (String representation : List.of("logmel", "spectrogram", "chroma", "waveform")) {
             TreeSet<String> expected = new TreeSet<>(List.of(
-                    "Allow s3:GetObject on " + bucket() + "/tracks/*/audio.pcm",
+                    "Allow s3:GetObject on " + bucket() + "/work/*/audio.pcm",
                     SEND + arn("genreflow-results"),
                     CONSUME + arn("genreflow-snippets-" + representation)));
             expected.addAll(logs("classifier-" + representation));
@@ -64,11 +65,13 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void theAggregatorWritesTracksAndVerdictsAndConsumesResultsAndEveryDeadLetterQueue() {
+    void theAggregatorWritesTracksResultsAndVerdictsAndConsumesResultsAndEveryDeadLetterQueue() {
         TreeSet<String> expected = new TreeSet<>(List.of(
                 "Allow s3:GetObject on " + bucket() + "/tracks/*",
+                "Allow s3:GetObject on " + bucket() + "/work/*/results/*",
                 "Allow s3:GetObject on " + bucket() + "/verdicts/*",
                 "Allow s3:AbortMultipartUpload,s3:PutObject on " + bucket() + "/tracks/*",
+                "Allow s3:AbortMultipartUpload,s3:PutObject on " + bucket() + "/work/*/results/*",
                 "Allow s3:AbortMultipartUpload,s3:PutObject on " + bucket() + "/verdicts/*",
                 "Allow s3:ListBucket on " + bucket(),
                 CONSUME + arn("genreflow-results")));
@@ -86,6 +89,14 @@ class LeastPrivilegeTest {
         TreeSet<String> statements = statements("dashboard");
         assertEquals(true, statements.contains(SEND + arn("genreflow-uploads")));
         assertEquals(true, statements.contains("Allow s3:AbortMultipartUpload,s3:PutObject on " + bucket() + "/uploads/*"));
+        assertEquals(true, statements.contains("Allow s3:GetObject on " + bucket() + "/work/*/audio.pcm"),
+                "it draws spectrograms from the PCM");
+        for (String prefix : List.of("uploads/*", "tracks/*", "verdicts/*", "work/*")) {
+            assertEquals(true, statements.contains("Allow s3:DeleteObject on " + bucket() + "/" + prefix),
+                    "deleting a track removes its objects under " + prefix);
+        }
+        assertFalse(statements.stream().anyMatch(s -> s.contains("s3:PutObject") && s.contains("/work/")),
+                "the dashboard never writes working data: " + statements);
         assertFalse(statements.stream().anyMatch(s -> s.contains("sqs:ReceiveMessage")), String.valueOf(statements));
         assertFalse(statements.stream().anyMatch(s -> s.contains("sqs:SendMessage") && !s.endsWith(arn("genreflow-uploads"))),
                 String.valueOf(statements));
@@ -112,7 +123,7 @@ class LeastPrivilegeTest {
         String bucket = "${" + variant.logicalId(variant.stack().bucket().bucket()) + ".Arn}";
         String results = "${" + variant.logicalId(variant.stack().queues().get("gf-results").queue()) + ".Arn}";
         String snippets = "${" + variant.logicalId(variant.stack().queues().get("gf-snippets-logmel").queue()) + ".Arn}";
-        assertEquals(new TreeSet<>(List.of("Allow s3:GetObject on " + bucket + "/tracks/*/audio.pcm",
+        assertEquals(new TreeSet<>(List.of("Allow s3:GetObject on " + bucket + "/work/*/audio.pcm",
                 SEND + results, CONSUME + snippets)), statements);
     }
 
