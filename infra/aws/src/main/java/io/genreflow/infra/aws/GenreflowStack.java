@@ -74,8 +74,9 @@ public final class GenreflowStack extends Stack {
                 parameters.splitter().memoryMb(), parameters.splitter().timeoutSeconds(), models,
                 FunctionEnvironment.of(FunctionEnvironment.SPLITTER, shared));
         splitter.consume(uploads.queue(), parameters.splitter().batchSize(), parameters.splitter().maxConcurrency());
-        access.read(splitter.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*");
-        access.write(splitter.role(), S3Keys.TRACKS_PREFIX + "*", S3Keys.ANY_PCM);
+        // Every record write also updates the track's entry in the index the dashboard lists from.
+        access.read(splitter.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*", S3Keys.INDEX_PREFIX + "*");
+        access.write(splitter.role(), S3Keys.TRACKS_PREFIX + "*", S3Keys.ANY_PCM, S3Keys.INDEX_PREFIX + "*");
         access.list(splitter.role());
         functions.put("splitter", splitter);
 
@@ -133,8 +134,10 @@ public final class GenreflowStack extends Stack {
             aggregator.consume(queue.deadLetters(), parameters.aggregator().batchSize(),
                     parameters.aggregator().maxConcurrency());
         }
-        access.read(aggregator.role(), S3Keys.TRACKS_PREFIX + "*", S3Keys.ANY_RESULTS, S3Keys.VERDICTS_PREFIX + "*");
-        access.write(aggregator.role(), S3Keys.TRACKS_PREFIX + "*", S3Keys.ANY_RESULTS, S3Keys.VERDICTS_PREFIX + "*");
+        access.read(aggregator.role(), S3Keys.TRACKS_PREFIX + "*", S3Keys.ANY_RESULTS, S3Keys.VERDICTS_PREFIX + "*",
+                S3Keys.INDEX_PREFIX + "*");
+        access.write(aggregator.role(), S3Keys.TRACKS_PREFIX + "*", S3Keys.ANY_RESULTS, S3Keys.VERDICTS_PREFIX + "*",
+                S3Keys.INDEX_PREFIX + "*");
         access.list(aggregator.role());
         functions.put("aggregator", aggregator);
 
@@ -148,8 +151,9 @@ public final class GenreflowStack extends Stack {
             // Presigned uploads and playback are signed with this role, so it holds what browsers do with them.
             // It reads the PCM to draw spectrograms, and deletes a track's working data with the track.
             access.read(dashboard.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*",
-                    S3Keys.VERDICTS_PREFIX + "*", S3Keys.ANY_PCM);
-            access.write(dashboard.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*");
+                    S3Keys.VERDICTS_PREFIX + "*", S3Keys.ANY_PCM, S3Keys.INDEX_PREFIX + "*");
+            access.write(dashboard.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*",
+                    S3Keys.INDEX_PREFIX + "*");
             access.delete(dashboard.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*",
                     S3Keys.VERDICTS_PREFIX + "*", S3Keys.WORK_PREFIX + "*");
             access.list(dashboard.role());

@@ -9,8 +9,12 @@ import software.constructs.IConstruct;
 /** Accepted cdk-nag findings, each with its reason, declared beside the resource that raises it. */
 final class Nag {
 
-    /** IAM5 findings on object ARNs under one of the bucket's key prefixes (uploads/, tracks/, verdicts/). */
-    static final String BUCKET_PREFIXES = "^Resource::<StorageBucket[0-9A-F]+\\.Arn>/(uploads|tracks|verdicts)/\\*(/audio\\.pcm)?$";
+    /**
+     * IAM5 findings on object ARNs under one of the bucket's key prefixes (uploads/, tracks/,
+     * verdicts/, index/, work/), or on the working data's PCM or results under work/.
+     */
+    static final String BUCKET_PREFIXES = "^Resource::<StorageBucket[0-9A-F]+\\.Arn>/"
+            + "((uploads|tracks|verdicts|index|work)/\\*|work/\\*/(audio\\.pcm|results/\\*))$";
 
     private Nag() {
     }
@@ -25,8 +29,9 @@ final class Nag {
     static void acceptBucketPrefixes(IConstruct construct) {
         NagSuppressions.addResourceSuppressions(construct, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-IAM5")
-                .reason("Object permissions are limited to one key prefix of the one bucket (uploads/, tracks/ or "
-                        + "verdicts/): S3 names the objects under a prefix by ARN pattern, as they do not exist yet")
+                .reason("Object permissions are limited to one key prefix of the one bucket (uploads/, tracks/, "
+                        + "verdicts/, index/ or work/, or the PCM or results under work/): S3 names the objects under "
+                        + "a prefix by ARN pattern, as they do not exist yet")
                 .appliesTo(List.of(RegexAppliesTo.builder().regex("/" + BUCKET_PREFIXES + "/g").build()))
                 .build()), true);
     }

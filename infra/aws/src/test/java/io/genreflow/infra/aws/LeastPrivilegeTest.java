@@ -43,6 +43,8 @@ class LeastPrivilegeTest {
                 "Allow s3:GetObject on " + bucket() + "/tracks/*",
                 "Allow s3:AbortMultipartUpload,s3:PutObject on " + bucket() + "/tracks/*",
                 "Allow s3:AbortMultipartUpload,s3:PutObject on " + bucket() + "/work/*/audio.pcm",
+                "Allow s3:GetObject on " + bucket() + "/index/*",
+                "Allow s3:AbortMultipartUpload,s3:PutObject on " + bucket() + "/index/*",
                 "Allow s3:ListBucket on " + bucket(),
                 CONSUME + arn("genreflow-uploads")));
         for (String representation : List.of("logmel", "spectrogram", "chroma", "waveform")) {
@@ -72,6 +74,8 @@ class LeastPrivilegeTest {
                 "Allow s3:GetObject on " + bucket() + "/verdicts/*",
                 "Allow s3:AbortMultipartUpload,s3:PutObject on " + bucket() + "/tracks/*",
                 "Allow s3:AbortMultipartUpload,s3:PutObject on " + bucket() + "/work/*/results/*",
+                "Allow s3:GetObject on " + bucket() + "/index/*",
+                "Allow s3:AbortMultipartUpload,s3:PutObject on " + bucket() + "/index/*",
                 "Allow s3:AbortMultipartUpload,s3:PutObject on " + bucket() + "/verdicts/*",
                 "Allow s3:ListBucket on " + bucket(),
                 CONSUME + arn("genreflow-results")));
@@ -91,6 +95,8 @@ class LeastPrivilegeTest {
         assertEquals(true, statements.contains("Allow s3:AbortMultipartUpload,s3:PutObject on " + bucket() + "/uploads/*"));
         assertEquals(true, statements.contains("Allow s3:GetObject on " + bucket() + "/work/*/audio.pcm"),
                 "it draws spectrograms from the PCM");
+        assertEquals(true, statements.containsAll(List.of("Allow s3:GetObject on " + bucket() + "/index/*",
+                "Allow s3:AbortMultipartUpload,s3:PutObject on " + bucket() + "/index/*")), "it lists tracks from the index");
         for (String prefix : List.of("uploads/*", "tracks/*", "verdicts/*", "work/*")) {
             assertEquals(true, statements.contains("Allow s3:DeleteObject on " + bucket() + "/" + prefix),
                     "deleting a track removes its objects under " + prefix);
