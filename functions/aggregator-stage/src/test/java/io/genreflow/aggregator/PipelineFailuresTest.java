@@ -177,6 +177,32 @@ class PipelineFailuresTest {
     }
 
     @Test
+    void aRepresentationWhoseResultsExpiredBeforeTheVerdictIsLeftOutInsteadOfWaitedFor() throws Exception {
+        SourceObject upload = pipeline.upload("slow track.wav", GeneratedAudio.wav(GeneratedAudio.music(2.0, 22_050, 23), 22_050, 1));
+        pipeline.announce(upload);
+        pipeline.split();
+        pipeline.classify();
+        List<QueueMessage> results = pipeline.results();
+        QueueMessage last = results.stream().filter(r -> !r.body().contains("\"representation\":\"chroma\""))
+                .findFirst().orElseThrow();
+        for (QueueMessage result : results) {
+            if (result != last) {
+                pipeline.aggregator.handle(result);
+            }
+        }
+        // What the lifecycle rule does to working data older than its days.
+        pipeline.aws.s3().deleteObject(d -> d.bucket(Pipeline.BUCKET)
+                .key(S3Keys.partialResult(upload.trackId(), Representation.CHROMA, 0)));
+
+        pipeline.aggregator.handle(last);
+
+        assertEquals(TrackStatus.DONE, pipeline.record(upload.trackId()).status());
+        Verdict verdict = pipeline.verdict(upload.trackId()).orElseThrow();
+        assertTrue(verdict.degraded());
+        assertEquals(List.of("chroma"), verdict.missingRepresentations());
+    }
+
+    @Test
     void deadLettersItCannotUseAreAcknowledgedBecauseNothingWouldEverDeliverThemElsewhere() throws Exception {
         SourceObject upload = pipeline.upload("classifying.wav", GeneratedAudio.wav(GeneratedAudio.music(2.0, 22_050, 21), 22_050, 1));
         pipeline.announce(upload);
