@@ -62,7 +62,8 @@ public final class SpectrogramStore {
                 System.arraycopy(bytes, whole * PcmLayout.BYTES_PER_SAMPLE, bytes, 0, carried);
             }
         } catch (NoSuchKeyException e) {
-            // A failed track that never got its PCM written.
+            // A failed track that never got its PCM written, or one whose working data expired
+            // before anyone asked for its image.
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the PCM of track " + record.trackId(), e);

@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
@@ -70,7 +72,8 @@ public final class TrackActions {
         } catch (RuntimeException e) {
             throw new RefusedException("the upload " + record.name() + " is gone or was replaced: " + e.getMessage());
         }
-        deleteTrackObjects(record);
+        // The tags are the upload's, which reprocessing does not change; the tag cache would not write them again.
+        deleteTrackObjects(record, Set.of(S3Keys.tags(id)));
         S3EventNotification event = S3EventNotification.objectCreated(source, region, clock.instant());
         sqs.sendMessage(m -> m.queueUrl(uploadsQueueUrl).messageBody(new String(ContractJson.write(event),
                 StandardCharsets.UTF_8)));
@@ -90,7 +93,7 @@ public final class TrackActions {
             // Without versions, the key may by now hold a newer upload, which is another track.
             s3.deleteObject(d -> d.bucket(bucket).key(source.key()));
         }
-        deleteTrackObjects(record);
+        deleteTrackObjects(record, Set.of());
     }
 
     private TrackRecord finished(TrackId id) {
@@ -118,13 +121,14 @@ public final class TrackActions {
     }
 
     /**
-     * Everything under tracks/&lt;id&gt;/, then the verdict copy if it describes this track, the
-     * record last, then the track's index entry.
+     * Everything under work/&lt;id&gt;/ and tracks/&lt;id&gt;/ but {@code kept}, then the verdict copy
+     * if it describes this track, the record last, then the track's index entry.
      */
-    private void deleteTrackObjects(TrackRecord record) {
+    private void deleteTrackObjects(TrackRecord record, Set<String> kept) {
         String recordKey = S3Keys.trackRecord(record.trackId());
-        List<String> keys = store.keysUnder(S3Keys.track(record.trackId())).stream()
-                .filter(key -> !key.equals(recordKey)).sorted().toList();
+        List<String> keys = Stream.of(S3Keys.work(record.trackId()), S3Keys.track(record.trackId()))
+                .flatMap(prefix -> store.keysUnder(prefix).stream())
+                .filter(key -> !key.equals(recordKey) && !kept.contains(key)).sorted().toList();
         for (int from = 0; from < keys.size(); from += DELETE_BATCH) {
             List<ObjectIdentifier> batch = keys.subList(from, Math.min(keys.size(), from + DELETE_BATCH)).stream()
                     .map(key -> ObjectIdentifier.builder().key(key).build()).toList();

@@ -37,6 +37,7 @@ import java.util.function.UnaryOperator;
  */
 final class TrackAccounting {
 
+    private static final System.Logger LOG = System.getLogger(TrackAccounting.class.getName());
     /** Ledger writes tried before the message is left to be redelivered. */
     private static final int LEDGER_ATTEMPTS = 20;
     private static final long LEDGER_BACKOFF_MILLIS = 20;
@@ -129,8 +130,10 @@ final class TrackAccounting {
         timingsMs.put("split", Math.max(0, Duration.between(Instant.parse(track.createdAt()),
                 Instant.parse(track.updatedAt())).toMillis()));
         for (Representation representation : track.expectedRepresentations()) {
-            if (ledger.hasAllResults(representation, track.expectedBatches(representation))) {
-                List<PartialResult> results = results(track, representation);
+            Optional<List<PartialResult>> readable = ledger.hasAllResults(representation,
+                    track.expectedBatches(representation)) ? results(track, representation) : Optional.empty();
+            if (readable.isPresent()) {
+                List<PartialResult> results = readable.get();
                 probabilities.put(representation.id(), SnippetProbabilities.fromPartials(results,
                         track.snippets().snippets().size(), manifest.labels().size()));
                 timingsMs.put("classify." + representation.id(), results.stream()
@@ -147,13 +150,24 @@ final class TrackAccounting {
         }
     }
 
-    private List<PartialResult> results(TrackRecord track, Representation representation) {
+    /**
+     * The representation's results, or empty when one is gone although the ledger holds it: the
+     * working data expired while the track waited (see docs/pipeline.md). The verdict then leaves
+     * the representation out, as for a dead batch, rather than waiting for results that never return.
+     */
+    private Optional<List<PartialResult>> results(TrackRecord track, Representation representation) {
         List<PartialResult> results = new ArrayList<>();
         for (int batch = 0; batch < track.expectedBatches(representation); batch++) {
-            results.add(store.read(S3Keys.partialResult(track.trackId(), representation, batch),
-                    PartialResult.class).value());
+            Optional<Stored<PartialResult>> result = store.find(
+                    S3Keys.partialResult(track.trackId(), representation, batch), PartialResult.class);
+            if (result.isEmpty()) {
+                LOG.log(System.Logger.Level.WARNING, "track {0}: {1} result of batch {2} is gone (working data"
+                        + " expired?); the verdict leaves {1} out", track.trackId(), representation.id(), batch);
+                return Optional.empty();
+            }
+            results.add(result.get().value());
         }
-        return results;
+        return Optional.of(results);
     }
 
     /** Writes a final record, unless another aggregator decided the track first. */

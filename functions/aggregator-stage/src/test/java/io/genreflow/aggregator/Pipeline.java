@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -159,9 +160,10 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** Keys stored for a track under {@code tracks/<id>/}, sorted. */
+    /** Keys stored for a track, its documents under {@code tracks/<id>/} and working data under {@code work/<id>/}, sorted. */
     List<String> trackKeys(TrackId id) {
-        return aws.s3().listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(S3Keys.track(id))).contents().stream()
+        return Stream.of(S3Keys.track(id), S3Keys.work(id))
+                .flatMap(prefix -> aws.s3().listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(prefix)).contents().stream())
                 .map(o -> o.key()).sorted().toList();
     }
 

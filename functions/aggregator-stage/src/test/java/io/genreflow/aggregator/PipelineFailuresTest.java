@@ -153,12 +153,8 @@ class PipelineFailuresTest {
     @Test
     void aDeadPartialResultCountsItsBatchAsFailed() throws Exception {
         SourceObject upload = pipeline.upload("dead result.wav", GeneratedAudio.wav(GeneratedAudio.music(4.0, 22_050, 20), 22_050, 1));
-        pipeline.announce(upload);
-        pipeline.split();
-        pipeline.classify();
-        List<QueueMessage> results = pipeline.results();
-        QueueMessage dead = results.stream().filter(r -> r.body().contains("\"representation\":\"chroma\""))
-                .findFirst().orElseThrow();
+        List<QueueMessage> results = classified(upload);
+        QueueMessage dead = results.stream().filter(PipelineFailuresTest::isChroma).findFirst().orElseThrow();
 
         pipeline.aggregator.handle(deadLetter(dead));
         for (QueueMessage result : results) {
@@ -167,13 +163,48 @@ class PipelineFailuresTest {
             }
         }
 
+        assertDoneWithoutChroma(upload);
+        int deadBatch = ContractJson.read(dead.body(), PartialResult.class).batch();
+        assertTrue(pipeline.trackKeys(upload.trackId()).contains(
+                S3Keys.batchFailure(upload.trackId(), Representation.CHROMA, deadBatch)));
+    }
+
+    @Test
+    void aRepresentationWhoseResultsExpiredBeforeTheVerdictIsLeftOutInsteadOfWaitedFor() throws Exception {
+        SourceObject upload = pipeline.upload("slow track.wav", GeneratedAudio.wav(GeneratedAudio.music(2.0, 22_050, 23), 22_050, 1));
+        List<QueueMessage> results = classified(upload);
+        QueueMessage last = results.stream().filter(r -> !isChroma(r)).findFirst().orElseThrow();
+        for (QueueMessage result : results) {
+            if (result != last) {
+                pipeline.aggregator.handle(result);
+            }
+        }
+        // What the lifecycle rule does to working data older than its days.
+        pipeline.aws.s3().deleteObject(d -> d.bucket(Pipeline.BUCKET)
+                .key(S3Keys.partialResult(upload.trackId(), Representation.CHROMA, 0)));
+
+        pipeline.aggregator.handle(last);
+
+        assertDoneWithoutChroma(upload);
+    }
+
+    /** Runs {@code upload} through the splitter and classifiers; the partial results, undelivered. */
+    private static List<QueueMessage> classified(SourceObject upload) throws Exception {
+        pipeline.announce(upload);
+        pipeline.split();
+        pipeline.classify();
+        return pipeline.results();
+    }
+
+    private static boolean isChroma(QueueMessage result) {
+        return result.body().contains("\"representation\":\"chroma\"");
+    }
+
+    private static void assertDoneWithoutChroma(SourceObject upload) {
         assertEquals(TrackStatus.DONE, pipeline.record(upload.trackId()).status());
         Verdict verdict = pipeline.verdict(upload.trackId()).orElseThrow();
         assertTrue(verdict.degraded());
         assertEquals(List.of("chroma"), verdict.missingRepresentations());
-        int deadBatch = ContractJson.read(dead.body(), PartialResult.class).batch();
-        assertTrue(pipeline.trackKeys(upload.trackId()).contains(
-                S3Keys.batchFailure(upload.trackId(), Representation.CHROMA, deadBatch)));
     }
 
     @Test
@@ -252,7 +283,7 @@ class PipelineFailuresTest {
         assertEquals(TrackStatus.FAILED, record.status(), upload.key());
         assertEquals(PipelineStage.SPLITTER, record.failure().stage());
         assertTrue(record.failure().reason().contains(reasonMentions), record.failure().reason());
-        assertTrue(pipeline.trackKeys(upload.trackId()).stream().noneMatch(key -> key.endsWith("audio.pcm")),
+        assertTrue(pipeline.trackKeys(upload.trackId()).stream().noneMatch(key -> key.equals(S3Keys.pcm(upload.trackId()))),
                 "no PCM is left behind");
     }
 

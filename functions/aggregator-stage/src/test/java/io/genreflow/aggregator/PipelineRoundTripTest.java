@@ -101,7 +101,8 @@ class PipelineRoundTripTest {
         pipeline.classify();
         pipeline.aggregate();
 
-        List<String> resultKeys = pipeline.trackKeys(upload.trackId()).stream().filter(k -> k.contains("/results/"))
+        List<String> resultKeys = pipeline.trackKeys(upload.trackId()).stream()
+                .filter(k -> k.startsWith(S3Keys.work(upload.trackId())) && k.endsWith(".json"))
                 .toList();
         assertEquals(4 * 2, resultKeys.size(), resultKeys.toString());
         ReferenceVerdict.assertSame(ReferenceVerdict.of(wav, "twice.wav", Pipeline.MANIFEST),

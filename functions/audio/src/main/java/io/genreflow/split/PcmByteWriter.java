@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * Writes the track as {@link PcmLayout} bytes (float32, little-endian, no header) to a stream,
- * e.g. the upload of {@code tracks/<id>/audio.pcm}. The stream stays the caller's to flush and
+ * e.g. the upload of {@code work/<id>/audio.pcm}. The stream stays the caller's to flush and
  * close.
  */
 public final class PcmByteWriter implements PcmSink {

@@ -3,7 +3,7 @@ package io.genreflow.contracts;
 import java.nio.ByteOrder;
 
 /**
- * The byte layout of {@code tracks/<id>/audio.pcm}, the decoded audio the splitter writes once.
+ * The byte layout of {@code work/<id>/audio.pcm}, the decoded audio the splitter writes once.
  *
  * <p>Headerless mono 32-bit IEEE float samples, little-endian, at the model's sample rate (the
  * track record says which). Sample i occupies bytes [4·i, 4·i + 4), so the object is exactly

@@ -9,16 +9,22 @@ import java.nio.charset.StandardCharsets;
  * <pre>
  * uploads/&lt;name&gt;                                     the user's files; genreflow never modifies them
  * tracks/&lt;id&gt;/track.json                            {@link TrackRecord}: status, plan, failure reason
- * tracks/&lt;id&gt;/audio.pcm                             decoded mono audio, laid out as {@link PcmLayout} says
  * tracks/&lt;id&gt;/batches.json                          {@link BatchLedger}: which batches have a result or failed
- * tracks/&lt;id&gt;/results/&lt;representation&gt;/&lt;batch&gt;.json  {@link PartialResult} of one snippet batch
- * tracks/&lt;id&gt;/results/&lt;representation&gt;/&lt;batch&gt;.failed.json  {@link BatchFailure}: the batch went to a dead-letter queue
  * tracks/&lt;id&gt;/verdict.json                          {@link Verdict}
  * tracks/&lt;id&gt;/tags.json                             the upload's title and artist tags, kept by the dashboard
  * tracks/&lt;id&gt;/spectrogram.png                       the track's spectrogram image, drawn by the dashboard
  * verdicts/&lt;name&gt;.json                              a copy of the verdict for uploads/&lt;name&gt;
  * index/tracks-&lt;h&gt;.json                             one shard of the track index: the tracks whose id starts with hex digit &lt;h&gt;
+ * work/&lt;id&gt;/audio.pcm                               decoded mono audio, laid out as {@link PcmLayout} says
+ * work/&lt;id&gt;/results/&lt;representation&gt;/&lt;batch&gt;.json    {@link PartialResult} of one snippet batch
+ * work/&lt;id&gt;/results/&lt;representation&gt;/&lt;batch&gt;.failed.json  {@link BatchFailure}: the batch went to a dead-letter queue
  * </pre>
+ *
+ * <p><b>Working data.</b> Everything under {@code work/} is needed only while a track is
+ * processed: once the verdict (or the failure) is in {@code tracks/<id>/}, nothing reads it but
+ * the dashboard's first drawing of a spectrogram. It has a prefix of its own because S3 lifecycle
+ * rules select objects by key prefix, so a deployment can expire {@code work/} after some days
+ * while the records and verdicts beside the uploads stay.
  *
  * <p>{@code <id>} is a {@link TrackId}; {@code <representation>} a representation id such as
  * {@code logmel}; {@code <batch>} the batch index zero-padded to {@value #BATCH_DIGITS} digits, so
@@ -44,8 +50,16 @@ public final class S3Keys {
 
     /** Where users drop audio; the only prefix that triggers processing. */
     public static final String UPLOADS_PREFIX = "uploads/";
-    /** Where each track's working state lives. */
+    /** Where each track's lasting documents live: record, ledger, verdict, tags, spectrogram. */
     public static final String TRACKS_PREFIX = "tracks/";
+    /** Where each track's working data lives (decoded audio, partial results); safe to expire. */
+    public static final String WORK_PREFIX = "work/";
+    private static final String PCM_FILE = "audio.pcm";
+    private static final String RESULTS_FOLDER = "results/";
+    /** Every track's decoded audio, as a policy's key pattern. */
+    public static final String ANY_PCM = WORK_PREFIX + "*/" + PCM_FILE;
+    /** Every track's partial results and batch failure notes, as a policy's key pattern. */
+    public static final String ANY_RESULTS = WORK_PREFIX + "*/" + RESULTS_FOLDER + "*";
     /** Where verdicts are copied under the upload's own name. */
     public static final String VERDICTS_PREFIX = "verdicts/";
     /** Where the track index's shards live. */
@@ -90,9 +104,14 @@ public final class S3Keys {
         return validName(uploadKey.substring(UPLOADS_PREFIX.length()));
     }
 
-    /** The common prefix of everything stored for a track. */
+    /** The common prefix of a track's lasting documents. */
     public static String track(TrackId id) {
         return TRACKS_PREFIX + id.value() + "/";
+    }
+
+    /** The common prefix of a track's working data. */
+    public static String work(TrackId id) {
+        return WORK_PREFIX + id.value() + "/";
     }
 
     /** The track record. */
@@ -102,7 +121,7 @@ public final class S3Keys {
 
     /** The decoded audio, see {@link PcmLayout}. */
     public static String pcm(TrackId id) {
-        return track(id) + "audio.pcm";
+        return work(id) + PCM_FILE;
     }
 
     /** The aggregator's ledger of accounted batches. */
@@ -112,7 +131,7 @@ public final class S3Keys {
 
     /** The prefix to list one representation's partial results under. */
     public static String partialResults(TrackId id, Representation representation) {
-        return track(id) + "results/" + representation.id() + "/";
+        return work(id) + RESULTS_FOLDER + representation.id() + "/";
     }
 
     /** The partial result of one snippet batch. */

@@ -121,7 +121,7 @@ class ContractDocumentsTest {
         assertEquals(S3Keys.pcm(batch.trackId()), batch.pcmKey());
         assertEquals("bytes=" + 352_800L * 4 + "-" + ((396_900L + 66_150) * 4 - 1), batch.pcmRangeHeader(0));
         assertEquals(List.of(0.05f, 0.1f, 0.7f, 0.15f), partial.snippets().get(0).probabilities());
-        assertEquals("tracks/7c09ad67ae43e395eb68/results/logmel/000001.json", partial.key());
+        assertEquals("work/7c09ad67ae43e395eb68/results/logmel/000001.json", partial.key());
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,21 +18,43 @@ class S3KeysTest {
     private static final TrackId ID = TrackId.parse("0123456789abcdef0123");
 
     @Test
-    void trackObjectsLiveUnderTheTrackId() {
+    void lastingDocumentsLiveUnderTheTrackIdAndWorkingDataUnderItsOwnPrefix() {
         assertEquals("tracks/0123456789abcdef0123/", S3Keys.track(ID));
         assertEquals("tracks/0123456789abcdef0123/track.json", S3Keys.trackRecord(ID));
-        assertEquals("tracks/0123456789abcdef0123/audio.pcm", S3Keys.pcm(ID));
         assertEquals("tracks/0123456789abcdef0123/verdict.json", S3Keys.verdict(ID));
-        assertEquals("tracks/0123456789abcdef0123/results/chroma/000042.json",
+        assertEquals("work/0123456789abcdef0123/", S3Keys.work(ID));
+        assertEquals("work/0123456789abcdef0123/audio.pcm", S3Keys.pcm(ID));
+        assertEquals("work/0123456789abcdef0123/results/chroma/000042.json",
                 S3Keys.partialResult(ID, Representation.CHROMA, 42));
         assertTrue(S3Keys.partialResult(ID, Representation.CHROMA, 42)
                 .startsWith(S3Keys.partialResults(ID, Representation.CHROMA)));
-        assertEquals("tracks/0123456789abcdef0123/results/chroma/000042.failed.json",
+        assertEquals("work/0123456789abcdef0123/results/chroma/000042.failed.json",
                 S3Keys.batchFailure(ID, Representation.CHROMA, 42));
         assertThrows(IllegalArgumentException.class, () -> S3Keys.batchFailure(ID, Representation.CHROMA, -1));
-        for (String dashboardKey : List.of(S3Keys.tags(ID), S3Keys.spectrogram(ID), S3Keys.batchLedger(ID))) {
-            assertTrue(dashboardKey.startsWith(S3Keys.track(ID)), dashboardKey + " goes when the track's prefix is deleted");
+        for (String lasting : List.of(S3Keys.trackRecord(ID), S3Keys.verdict(ID), S3Keys.tags(ID),
+                S3Keys.spectrogram(ID), S3Keys.batchLedger(ID))) {
+            assertTrue(lasting.startsWith(S3Keys.track(ID)), lasting + " goes when the track's prefix is deleted");
+            assertFalse(lasting.startsWith(S3Keys.WORK_PREFIX), lasting + " must outlive the working data's expiry");
         }
+        for (String working : List.of(S3Keys.pcm(ID), S3Keys.partialResult(ID, Representation.LOGMEL, 0),
+                S3Keys.batchFailure(ID, Representation.LOGMEL, 0))) {
+            assertTrue(working.startsWith(S3Keys.work(ID)), working + " goes when the work prefix is deleted");
+        }
+    }
+
+    @Test
+    void policyPatternsMatchExactlyTheWorkingKeysTheyName() {
+        assertTrue(matches(S3Keys.ANY_PCM, S3Keys.pcm(ID)));
+        assertFalse(matches(S3Keys.ANY_PCM, S3Keys.partialResult(ID, Representation.LOGMEL, 0)));
+        assertTrue(matches(S3Keys.ANY_RESULTS, S3Keys.partialResult(ID, Representation.LOGMEL, 0)));
+        assertTrue(matches(S3Keys.ANY_RESULTS, S3Keys.batchFailure(ID, Representation.LOGMEL, 7)));
+        assertFalse(matches(S3Keys.ANY_RESULTS, S3Keys.pcm(ID)));
+        assertFalse(matches(S3Keys.ANY_RESULTS, S3Keys.verdict(ID)));
+    }
+
+    /** An IAM object pattern's meaning: '*' stands for any characters, '/' included. */
+    private static boolean matches(String pattern, String key) {
+        return key.matches(Pattern.quote(pattern).replace("*", "\\E.*\\Q"));
     }
 
     @Test

@@ -75,7 +75,7 @@ class TrackStoreTest {
         }
 
         assertArrayEquals(pcm, store.readRange(S3Keys.pcm(shortId), "bytes=0-88199"));
-        assertTrue(store.keysUnder(S3Keys.track(abandoned)).isEmpty());
+        assertTrue(store.keysUnder(S3Keys.work(abandoned)).isEmpty());
         assertTrue(aws.s3().listMultipartUploads(b -> b.bucket(BUCKET)).uploads().isEmpty(),
                 "the started multipart upload was aborted");
     }

@@ -93,7 +93,7 @@ class BadUploadTest {
                 assertTrue(reason.contains(reasons.getOrDefault(name, "")), name + ": " + reason);
                 assertTrue(stack.read(S3Keys.verdictForUpload(upload.key()), Verdict.class).isEmpty(), name);
                 assertTrue(stack.read(S3Keys.verdict(upload.trackId()), Verdict.class).isEmpty(), name);
-                assertFalse(stack.keysUnder(S3Keys.track(upload.trackId())).contains(S3Keys.pcm(upload.trackId())),
+                assertFalse(stack.keysUnder(S3Keys.work(upload.trackId())).contains(S3Keys.pcm(upload.trackId())),
                         name + " left its PCM behind");
                 System.out.printf("%s failed: %s%n", name, reason);
             }

@@ -69,7 +69,7 @@ class RedeliveredBatchTest {
             assertEquals(batches, chroma.stream().filter(d -> !d.acknowledged()).count(),
                     "every chroma batch crashed once: " + chroma);
             assertFalse(verdict.degraded(), "no batch was given up: " + verdict.missingRepresentations());
-            assertTrue(stack.keysUnder(S3Keys.track(upload.trackId())).stream()
+            assertTrue(stack.keysUnder(S3Keys.work(upload.trackId())).stream()
                     .noneMatch(key -> key.endsWith(".failed.json")), "no batch failure was noted");
             assertEquals(batches, stack.keysUnder(S3Keys.partialResults(upload.trackId(),
                     Representation.fromId(CRASHING))).size(), "each chroma result is stored once");

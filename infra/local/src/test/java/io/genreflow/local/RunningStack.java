@@ -160,7 +160,7 @@ final class RunningStack implements AutoCloseable {
 
     private String describe(TrackId id) {
         return track(id).map(record -> new String(ContractJson.write(record), StandardCharsets.UTF_8))
-                .orElse("(none)") + "; stored under the track: " + keysUnder(S3Keys.track(id));
+                .orElse("(none)") + "; stored for the track: " + keysUnder(S3Keys.track(id)) + " " + keysUnder(S3Keys.work(id));
     }
 
     private static void pause() {

@@ -183,8 +183,8 @@ class UploadToVerdictTest {
     }
 
     private TreeSet<String> resultKeys(TrackRecord record) {
-        TreeSet<String> keys = new TreeSet<>(stack.keysUnder(S3Keys.track(record.trackId())));
-        keys.removeIf(key -> !key.contains("/results/"));
+        TreeSet<String> keys = new TreeSet<>(stack.keysUnder(S3Keys.work(record.trackId())));
+        keys.remove(S3Keys.pcm(record.trackId()));
         return keys;
     }
 

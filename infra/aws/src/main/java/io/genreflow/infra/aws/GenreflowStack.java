@@ -77,7 +77,7 @@ public final class GenreflowStack extends Stack {
         splitter.consume(uploads.queue(), parameters.splitter().batchSize(), parameters.splitter().maxConcurrency());
         // index/*: every track record write keeps the dashboard's track index current (TrackStore).
         access.read(splitter.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*", S3Keys.INDEX_PREFIX + "*");
-        access.write(splitter.role(), S3Keys.TRACKS_PREFIX + "*");
+        access.write(splitter.role(), S3Keys.TRACKS_PREFIX + "*", S3Keys.ANY_PCM);
         access.put(splitter.role(), S3Keys.INDEX_PREFIX + "*");
         access.list(splitter.role());
         functions.put("splitter", splitter);
@@ -117,7 +117,7 @@ public final class GenreflowStack extends Stack {
                 classifier = function.role();
             }
             // The classifier reads PCM and sends partial results, nothing more.
-            access.read(classifier, S3Keys.TRACKS_PREFIX + "*/audio.pcm");
+            access.read(classifier, S3Keys.ANY_PCM);
             results.queue().grantSendMessages(classifier);
             if (runtime.isContainer()) {
                 Nag.acceptBucketPrefixes(workers.get(representation).getTaskRole());
@@ -136,9 +136,9 @@ public final class GenreflowStack extends Stack {
             aggregator.consume(queue.deadLetters(), parameters.aggregator().batchSize(),
                     parameters.aggregator().maxConcurrency());
         }
-        access.read(aggregator.role(), S3Keys.TRACKS_PREFIX + "*", S3Keys.VERDICTS_PREFIX + "*",
+        access.read(aggregator.role(), S3Keys.TRACKS_PREFIX + "*", S3Keys.ANY_RESULTS, S3Keys.VERDICTS_PREFIX + "*",
                 S3Keys.INDEX_PREFIX + "*");
-        access.write(aggregator.role(), S3Keys.TRACKS_PREFIX + "*", S3Keys.VERDICTS_PREFIX + "*");
+        access.write(aggregator.role(), S3Keys.TRACKS_PREFIX + "*", S3Keys.ANY_RESULTS, S3Keys.VERDICTS_PREFIX + "*");
         access.put(aggregator.role(), S3Keys.INDEX_PREFIX + "*");
         access.list(aggregator.role());
         functions.put("aggregator", aggregator);
@@ -159,16 +159,17 @@ public final class GenreflowStack extends Stack {
                     PipelineFunction.Packaging.JVM, parameters.dashboardMemoryMb(), 30, models,
                     FunctionEnvironment.of(FunctionEnvironment.DASHBOARD, dashboardValues));
             // Reads: uploads (tags, the size check before reprocessing, the player's presigned GET),
-            // track state, the verdict copy it deletes only when it describes the track, the index.
+            // track state, the PCM it draws spectrograms from, the verdict copy it deletes only when
+            // it describes the track, the index.
             access.read(dashboard.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*",
-                    S3Keys.VERDICTS_PREFIX + "*", S3Keys.INDEX_PREFIX + "*");
+                    S3Keys.VERDICTS_PREFIX + "*", S3Keys.ANY_PCM, S3Keys.INDEX_PREFIX + "*");
             // Writes: the browsers' presigned single PUTs (signed with this role, so it holds what
             // they do), the two objects the dashboard derives per track, and the index.
             access.put(dashboard.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*/tags.json",
                     S3Keys.TRACKS_PREFIX + "*/spectrogram.png", S3Keys.INDEX_PREFIX + "*");
-            // Delete: every object of a track (its upload, its state, its verdict copy).
+            // Delete: every object of a track (its upload, its state, its verdict copy, its working data).
             access.delete(dashboard.role(), S3Keys.UPLOADS_PREFIX + "*", S3Keys.TRACKS_PREFIX + "*",
-                    S3Keys.VERDICTS_PREFIX + "*");
+                    S3Keys.VERDICTS_PREFIX + "*", S3Keys.WORK_PREFIX + "*");
             access.list(dashboard.role());
             // Reprocessing announces the upload again, as S3 did.
             uploads.queue().grantSendMessages(dashboard.role());

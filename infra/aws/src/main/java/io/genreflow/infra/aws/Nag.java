@@ -11,10 +11,11 @@ final class Nag {
 
     /**
      * IAM5 findings on object ARNs under one of the bucket's key prefixes (uploads/, tracks/,
-     * verdicts/, index/), or on one per-track file under tracks/.
+     * verdicts/, index/, work/), on one per-track file under tracks/, or on the working data's PCM or
+     * results under work/.
      */
-    static final String BUCKET_PREFIXES = "^Resource::<StorageBucket[0-9A-F]+\\.Arn>/(uploads|tracks|verdicts|index)/\\*"
-            + "(/(audio\\.pcm|tags\\.json|spectrogram\\.png))?$";
+    static final String BUCKET_PREFIXES = "^Resource::<StorageBucket[0-9A-F]+\\.Arn>/"
+            + "((uploads|tracks|verdicts|index|work)/\\*(/(tags\\.json|spectrogram\\.png))?|work/\\*/(audio\\.pcm|results/\\*))$";
 
     private Nag() {
     }
@@ -30,8 +31,8 @@ final class Nag {
         NagSuppressions.addResourceSuppressions(construct, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-IAM5")
                 .reason("Object permissions are limited to one key prefix of the one bucket (uploads/, tracks/, "
-                        + "verdicts/ or index/), or to one file name in every track: S3 names the objects under a "
-                        + "prefix by ARN pattern, as they do not exist yet")
+                        + "verdicts/, index/ or work/, one file name in every track, or the PCM or results under "
+                        + "work/): S3 names the objects under a prefix by ARN pattern, as they do not exist yet")
                 .appliesTo(List.of(RegexAppliesTo.builder().regex("/" + BUCKET_PREFIXES + "/g").build()))
                 .build()), true);
     }

@@ -2,7 +2,6 @@ package io.genreflow.infra.aws;
 
 import io.genreflow.contracts.S3Keys;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
@@ -26,15 +25,6 @@ import software.constructs.Construct;
 public final class PipelineBucket extends Construct {
 
     /**
-     * The object tag that marks working data (decoded PCM, partial results) for expiry. S3
-     * lifecycle filters match key prefixes, not patterns such as tracks/{@literal *}/audio.pcm, so
-     * the writers tag those objects and the rule matches the tag under tracks/.
-     */
-    public static final String WORKING_DATA_TAG = "genreflow-data";
-    /** The tag's value on working data. */
-    public static final String WORKING_DATA_VALUE = "working";
-
-    /**
      * The headers a browser sets on the dashboard's signed PUT: the dashboard signs Signature V4 in
      * headers (UploadSigner), and upload.js sends exactly those; Host and Content-Length are the
      * browser's own and need no CORS allowance.
@@ -46,7 +36,7 @@ public final class PipelineBucket extends Construct {
 
     /**
      * @param bucketName      the bucket's name, or null for a generated one
-     * @param workingDataDays days after which tagged working data expires
+     * @param workingDataDays days after which the working data under {@code work/} expires
      */
     public PipelineBucket(Construct scope, String id, String bucketName, int workingDataDays) {
         super(scope, id);
@@ -60,8 +50,7 @@ public final class PipelineBucket extends Construct {
                 .lifecycleRules(List.of(
                         LifecycleRule.builder()
                                 .id("expire-working-data")
-                                .prefix(S3Keys.TRACKS_PREFIX)
-                                .tagFilters(Map.of(WORKING_DATA_TAG, WORKING_DATA_VALUE))
+                                .prefix(S3Keys.WORK_PREFIX)
                                 .expiration(Duration.days(workingDataDays))
                                 .build(),
                         LifecycleRule.builder()

@@ -37,12 +37,13 @@ class LeastPrivilegeTest {
     private final Synthesized synthesized = Synthesized.DEFAULT;
 
     @Test
-    void theSplitterReadsUploadsWritesTracksAndSendsOnlyToTheSnippetsQueues() {
+    void theSplitterReadsUploadsWritesTracksAndPcmAndSendsOnlyToTheSnippetsQueues() {
         TreeSet<String> expected = new TreeSet<>(List.of(
                 "Allow s3:GetObject on " + bucket() + "/uploads/*",
                 "Allow s3:GetObject on " + bucket() + "/tracks/*",
                 "Allow s3:GetObject on " + bucket() + "/index/*",
                 "Allow s3:AbortMultipartUpload,s3:PutObject on " + bucket() + "/tracks/*",
+                "Allow s3:AbortMultipartUpload,s3:PutObject on " + bucket() + "/work/*/audio.pcm",
                 "Allow s3:PutObject on " + bucket() + "/index/*",
                 "Allow s3:ListBucket on " + bucket(),
                 CONSUME + arn("genreflow-uploads")));
@@ -57,7 +58,7 @@ class LeastPrivilegeTest {
     void aClassifierReadsOnlyPcmAndSendsOnlyToTheResultsQueue() {
         for (String representation : List.of("logmel", "spectrogram", "chroma", "waveform")) {
             TreeSet<String> expected = new TreeSet<>(List.of(
-                    "Allow s3:GetObject on " + bucket() + "/tracks/*/audio.pcm",
+                    "Allow s3:GetObject on " + bucket() + "/work/*/audio.pcm",
                     SEND + arn("genreflow-results"),
                     CONSUME + arn("genreflow-snippets-" + representation)));
             expected.addAll(logs("classifier-" + representation));
@@ -66,12 +67,14 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void theAggregatorWritesTracksAndVerdictsAndConsumesResultsAndEveryDeadLetterQueue() {
+    void theAggregatorWritesTracksResultsAndVerdictsAndConsumesResultsAndEveryDeadLetterQueue() {
         TreeSet<String> expected = new TreeSet<>(List.of(
                 "Allow s3:GetObject on " + bucket() + "/tracks/*",
+                "Allow s3:GetObject on " + bucket() + "/work/*/results/*",
                 "Allow s3:GetObject on " + bucket() + "/verdicts/*",
                 "Allow s3:GetObject on " + bucket() + "/index/*",
                 "Allow s3:AbortMultipartUpload,s3:PutObject on " + bucket() + "/tracks/*",
+                "Allow s3:AbortMultipartUpload,s3:PutObject on " + bucket() + "/work/*/results/*",
                 "Allow s3:AbortMultipartUpload,s3:PutObject on " + bucket() + "/verdicts/*",
                 "Allow s3:PutObject on " + bucket() + "/index/*",
                 "Allow s3:ListBucket on " + bucket(),
@@ -98,6 +101,7 @@ class LeastPrivilegeTest {
                 "Allow s3:GetObject on " + bucket() + "/tracks/*",
                 "Allow s3:GetObject on " + bucket() + "/verdicts/*",
                 "Allow s3:GetObject on " + bucket() + "/index/*",
+                "Allow s3:GetObject on " + bucket() + "/work/*/audio.pcm",
                 "Allow s3:PutObject on " + bucket() + "/uploads/*",
                 "Allow s3:PutObject on " + bucket() + "/tracks/*/tags.json",
                 "Allow s3:PutObject on " + bucket() + "/tracks/*/spectrogram.png",
@@ -105,6 +109,7 @@ class LeastPrivilegeTest {
                 "Allow s3:DeleteObject on " + bucket() + "/uploads/*",
                 "Allow s3:DeleteObject on " + bucket() + "/tracks/*",
                 "Allow s3:DeleteObject on " + bucket() + "/verdicts/*",
+                "Allow s3:DeleteObject on " + bucket() + "/work/*",
                 "Allow s3:ListBucket on " + bucket(),
                 SEND + arn("genreflow-uploads")));
         expected.addAll(logs("dashboard"));
@@ -132,7 +137,7 @@ class LeastPrivilegeTest {
         String bucket = "${" + variant.logicalId(variant.stack().bucket().bucket()) + ".Arn}";
         String results = "${" + variant.logicalId(variant.stack().queues().get("gf-results").queue()) + ".Arn}";
         String snippets = "${" + variant.logicalId(variant.stack().queues().get("gf-snippets-logmel").queue()) + ".Arn}";
-        assertEquals(new TreeSet<>(List.of("Allow s3:GetObject on " + bucket + "/tracks/*/audio.pcm",
+        assertEquals(new TreeSet<>(List.of("Allow s3:GetObject on " + bucket + "/work/*/audio.pcm",
                 SEND + results, CONSUME + snippets)), statements);
     }
 

@@ -50,13 +50,19 @@ class StorageTest {
     }
 
     @Test
-    void workingDataExpiresAfterTheConfiguredDaysAndUnfinishedUploadsAfterOne() {
+    void workingDataExpiresUnderItsOwnPrefixAfterTheConfiguredDaysAndUnfinishedUploadsAfterOne() {
         template.hasResourceProperties("AWS::S3::Bucket", Map.of("LifecycleConfiguration", Map.of("Rules", List.of(
-                Map.of("Id", "expire-working-data", "Status", "Enabled", "Prefix", "tracks/", "ExpirationInDays", 7,
-                        "TagFilters", List.of(Map.of("Key", PipelineBucket.WORKING_DATA_TAG,
-                                "Value", PipelineBucket.WORKING_DATA_VALUE))),
+                expiry(7),
                 Map.of("Id", "abort-incomplete-uploads", "Status", "Enabled",
                         "AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 1))))));
+        Synthesized.VARIANT.template().hasResourceProperties("AWS::S3::Bucket", Map.of("LifecycleConfiguration",
+                Map.of("Rules", Match.arrayWith(List.of(expiry(3))))));
+    }
+
+    /** The expiry rule: everything under work/, no tag filter (no writer tags objects). */
+    private static Map<String, Object> expiry(int days) {
+        return Map.of("Id", "expire-working-data", "Status", "Enabled", "Prefix", "work/", "ExpirationInDays", days,
+                "TagFilters", Match.absent());
     }
 
     @Test

@@ -20,11 +20,14 @@ final class Synthesized {
 
     /** The default: every classifier on Lambda, the dashboard on, the JVM splitter. */
     static final Synthesized DEFAULT = new Synthesized(Map.of());
-    /** The native splitter, logmel on GPU instances, chroma on Fargate, no dashboard, alarms to a topic. */
+    /**
+     * The native splitter, logmel on GPU instances, chroma on Fargate, no dashboard, alarms to a
+     * topic, working data kept three days.
+     */
     static final Synthesized VARIANT = new Synthesized(Map.of("splitterNative", "true",
             "classifierRuntime.logmel", "gpu", "classifierRuntime.chroma", "fargate", "dashboard", "false",
             "dashboardOrigins", "http://localhost:8080", "queuePrefix", "gf-",
-            "alarmTopicArn", "arn:aws:sns:eu-west-1:123456789012:genreflow-alarms"));
+            "alarmTopicArn", "arn:aws:sns:eu-west-1:123456789012:genreflow-alarms", "workingDataDays", "3"));
 
     private final Map<String, String> context;
     private GenreflowStack stack;

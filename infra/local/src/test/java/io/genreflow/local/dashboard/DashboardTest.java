@@ -318,10 +318,21 @@ class DashboardTest {
         JsonPath again = awaitTrack(id);
         assertEquals(genre, again.getString("summary.genre"), "the same bytes and models give the same verdict");
 
+        given().get("/tracks/" + id + "/spectrogram.png").then().statusCode(200);
+        TrackId track = TrackId.parse(id);
+        for (String made : List.of(S3Keys.batchLedger(track), S3Keys.tags(track), S3Keys.spectrogram(track),
+                S3Keys.pcm(track))) {
+            assertEquals(1, s3.listObjectsV2(l -> l.bucket(bucket).prefix(made)).keyCount(), made + " is there to delete");
+        }
+        assertTrue(s3.listObjectsV2(l -> l.bucket(bucket).prefix(S3Keys.work(track))).keyCount() > 1,
+                "the reprocessed track's partial results are there to delete beside its PCM");
+
         given().cookie("genreflow_csrf", session.cookie()).formParam("csrf", session.token())
                 .post("/tracks/" + id + "/delete").then().statusCode(200).body(containsString("Deleted"));
         given().get("/api/tracks/" + id).then().statusCode(404);
-        assertTrue(s3.listObjectsV2(l -> l.bucket(bucket).prefix("tracks/" + id + "/")).contents().isEmpty());
+        assertTrue(s3.listObjectsV2(l -> l.bucket(bucket).prefix(S3Keys.track(track))).contents().isEmpty());
+        assertTrue(s3.listObjectsV2(l -> l.bucket(bucket).prefix(S3Keys.work(track))).contents().isEmpty(),
+                "the working data went with the track");
         assertTrue(s3.listObjectsV2(l -> l.bucket(bucket).prefix("uploads/to remove.wav")).contents().isEmpty());
         assertTrue(s3.listObjectsV2(l -> l.bucket(bucket).prefix("verdicts/to remove.wav")).contents().isEmpty());
         assertFalse(given().get("/api/tracks?size=500").jsonPath().getList("tracks.id").contains(id),
