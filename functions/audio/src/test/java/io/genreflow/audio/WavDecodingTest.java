@@ -1,7 +1,5 @@
 package io.genreflow.audio;
 
-import io.genreflow.contracts.SourceFormat;
-
 import static io.genreflow.audio.DecodeAssertions.assertDecodeFails;
 import static io.genreflow.audio.DecodeAssertions.assertMessageContains;
 import static io.genreflow.audio.TestAudioFiles.WAVE_FLOAT;
@@ -18,10 +16,10 @@ import static io.genreflow.audio.TestAudioFiles.wav;
 import static io.genreflow.audio.TestAudioFiles.wavFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genreflow.audio.AudioDecodeException.Reason;
+import io.genreflow.contracts.SourceFormat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

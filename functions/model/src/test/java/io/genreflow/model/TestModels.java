@@ -1,18 +1,14 @@
 package io.genreflow.model;
 
-import io.genreflow.fixtures.FixtureModels;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.genreflow.fixtures.FixtureModels;
 import io.genreflow.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The tiny ONNX models of genreflow-fixtures (written by
